@@ -1,0 +1,158 @@
+import type { FieldError, Prediction } from './types.js';
+
+const MARKER = Symbol.for('hidream-edit.error');
+
+/**
+ * What went wrong, as a machine-readable code:
+ * - `invalid_input`: the edit input broke a rule (see `ValidationError.fieldErrors`); nothing was sent.
+ * - `unauthorized`: the server refused the key or the caller (401/403).
+ * - `rate_limited`: too many requests (429); `ApiError.retryAfterMs` says how long to wait.
+ * - `not_found`: the prediction or route does not exist (404).
+ * - `payload_too_large`: the request body passed the server's cap (413).
+ * - `api_error`: any other non-2xx answer or malformed response.
+ * - `network_error`: the request never got an answer (offline, DNS, dropped connection).
+ * - `upload_failed`: a reference image could not be uploaded.
+ * - `prediction_failed`: the model ran and failed (moderation, bad media, internal error).
+ * - `timeout`: waiting for the prediction took longer than allowed; it may still finish.
+ * - `cancelled`: the caller aborted.
+ */
+export type EditErrorCode =
+  | 'invalid_input'
+  | 'unauthorized'
+  | 'rate_limited'
+  | 'not_found'
+  | 'payload_too_large'
+  | 'api_error'
+  | 'network_error'
+  | 'upload_failed'
+  | 'prediction_failed'
+  | 'timeout'
+  | 'cancelled';
+
+export interface EditErrorOptions {
+  cause?: unknown;
+  /** The prediction this error concerns, when one exists. */
+  predictionId?: string;
+}
+
+/** Base class of every error this library throws. Check with `isEditError`, not `instanceof`. */
+export class EditError extends Error {
+  readonly code: EditErrorCode;
+  /** The prediction this error concerns, when one exists: keep it to resume or inspect the edit. */
+  readonly predictionId: string | undefined;
+  declare readonly [MARKER]: true;
+
+  constructor(code: EditErrorCode, message: string, options: EditErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'EditError';
+    this.code = code;
+    this.predictionId = options.predictionId;
+    Object.defineProperty(this, MARKER, { value: true });
+  }
+}
+
+/**
+ * True for any error thrown by hidream-edit, from any copy of the package (it checks a `Symbol.for` marker).
+ * With `code`, also checks the error's code.
+ */
+export function isEditError(error: unknown, code?: EditErrorCode): error is EditError {
+  const marked = typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
+  return marked && (code === undefined || (error as EditError).code === code);
+}
+
+function codeForStatus(status: number): EditErrorCode {
+  if (status === 401 || status === 403) return 'unauthorized';
+  if (status === 404) return 'not_found';
+  if (status === 413) return 'payload_too_large';
+  if (status === 429) return 'rate_limited';
+  return 'api_error';
+}
+
+export interface ApiErrorOptions extends EditErrorOptions {
+  status: number;
+  body?: unknown;
+  requestId?: string;
+  /** WaveSpeed's own code from the envelope (`code` or `error_code`), when it differs from the HTTP status. */
+  apiCode?: number | string;
+  retryAfterMs?: number;
+}
+
+/** The server answered with an error status or a response that is not a WaveSpeed envelope. */
+export class ApiError extends EditError {
+  readonly status: number;
+  readonly body: unknown;
+  readonly requestId: string | undefined;
+  readonly apiCode: number | string | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, options: ApiErrorOptions) {
+    super(codeForStatus(options.status), message, options);
+    this.name = 'ApiError';
+    this.status = options.status;
+    this.body = options.body;
+    this.requestId = options.requestId;
+    this.apiCode = options.apiCode;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** The request never got an answer. */
+export class NetworkError extends EditError {
+  constructor(message: string, options: EditErrorOptions = {}) {
+    super('network_error', message, options);
+    this.name = 'NetworkError';
+  }
+}
+
+/** A reference image could not be uploaded. */
+export class UploadError extends EditError {
+  constructor(message: string, options: EditErrorOptions = {}) {
+    super('upload_failed', message, options);
+    this.name = 'UploadError';
+  }
+}
+
+/** The edit input broke one or more rules; every problem is in `fieldErrors`. Nothing was sent. */
+export class ValidationError extends EditError {
+  readonly fieldErrors: FieldError[];
+
+  constructor(fieldErrors: FieldError[], options: EditErrorOptions = {}) {
+    const first = fieldErrors[0]?.message ?? 'The edit input is invalid.';
+    const more = fieldErrors.length > 1 ? ` (and ${fieldErrors.length - 1} more problem${fieldErrors.length > 2 ? 's' : ''})` : '';
+    super('invalid_input', `${first}${more}`, options);
+    this.name = 'ValidationError';
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+/** The prediction reached a failed terminal status (`failed`, `cancelled`, `timeout` or `deleted`). */
+export class PredictionFailedError extends EditError {
+  readonly prediction: Prediction;
+
+  constructor(prediction: Prediction, options: Omit<EditErrorOptions, 'predictionId'> = {}) {
+    const reason = prediction.error?.trim();
+    const message =
+      prediction.status === 'failed'
+        ? `The edit failed${reason ? `: ${reason}` : '.'}`
+        : `The edit ended with status "${prediction.status}"${reason ? `: ${reason}` : '.'}`;
+    super('prediction_failed', message, { ...options, predictionId: prediction.id });
+    this.name = 'PredictionFailedError';
+    this.prediction = prediction;
+  }
+}
+
+/** Waiting took longer than allowed. The prediction may still finish: resume it by `predictionId`. */
+export class TimeoutError extends EditError {
+  constructor(message: string, options: EditErrorOptions = {}) {
+    super('timeout', message, options);
+    this.name = 'TimeoutError';
+  }
+}
+
+/** The caller aborted (an `AbortSignal`, `cancel()` or an unmount). */
+export class CancelledError extends EditError {
+  constructor(message = 'The edit was cancelled.', options: EditErrorOptions = {}) {
+    super('cancelled', message, options);
+    this.name = 'CancelledError';
+  }
+}

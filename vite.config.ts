@@ -1,0 +1,93 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export const chromium = playwright({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+});
+
+const peers = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^node:/, /^sharp$/, /^vite$/];
+
+/** Ships the optional theme as `dist/styles.css`. */
+function emitStyles(): Plugin {
+  return {
+    name: 'hidream-edit:styles',
+    apply: 'build',
+    generateBundle() {
+      const file = `${root}src/styles.css`;
+      if (existsSync(file)) this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync(file, 'utf8') });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), emitStyles()],
+  build: {
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    emptyOutDir: true,
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        'core/index': 'src/core/index.ts',
+        'server/index': 'src/server/index.ts',
+        'engine/index': 'src/engine/index.ts',
+        cli: 'src/cli/main.ts',
+      },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: peers,
+      output: {
+        banner: (chunk) =>
+          chunk.name === 'index' ? "'use client';" : chunk.name === 'cli' ? '#!/usr/bin/env node' : '',
+      },
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.browser.test.*', 'test/react/**', 'test/components/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['test/react/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}'],
+          exclude: ['test/**/*.browser.test.*'],
+          setupFiles: ['test/setup-dom.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/**/*.browser.test.{ts,tsx}'],
+          browser: { enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' }] },
+        },
+      },
+    ],
+  },
+});
