@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
@@ -22,6 +23,13 @@ export const chromium = playwright({
 
 const peers = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^node:/, /^sharp$/, /^vite$/];
 
+/** Reads a stylesheet with its relative `@import`s inlined, so the theme ships as one file. */
+function inlineCss(file: string): string {
+  return readFileSync(file, 'utf8').replace(/@import\s+['"](\.[^'"]+)['"];?/g, (_, path: string) =>
+    inlineCss(resolve(dirname(file), path)),
+  );
+}
+
 /** Ships the optional theme as `dist/styles.css`. */
 function emitStyles(): Plugin {
   return {
@@ -29,7 +37,7 @@ function emitStyles(): Plugin {
     apply: 'build',
     generateBundle() {
       const file = `${root}src/styles.css`;
-      if (existsSync(file)) this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync(file, 'utf8') });
+      if (existsSync(file)) this.emitFile({ type: 'asset', fileName: 'styles.css', source: inlineCss(file) });
     },
   };
 }
