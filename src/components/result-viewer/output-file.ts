@@ -1,0 +1,43 @@
+import type { OutputFormat } from '../../core/types.js';
+
+const BASE64_MAGIC: [string, OutputFormat][] = [['iVBOR', 'png'], ['/9j/', 'jpeg'], ['UklGR', 'webp']];
+
+/** The format of a bare base64 output, from its first characters. */
+function base64Format(output: string): OutputFormat | undefined {
+  return BASE64_MAGIC.find(([magic]) => output.startsWith(magic))?.[1];
+}
+
+/**
+ * Something an `<img>` can show and `fetch` can read: URLs are kept, bare base64 strings (what
+ * `enable_base64_output` returns) become `data:` URIs.
+ */
+export function outputSrc(output: string, format: OutputFormat = 'jpeg'): string {
+  if (/^(https?:|blob:|data:|\/|\.)/i.test(output)) return output;
+  return `data:image/${base64Format(output) ?? format};base64,${output}`;
+}
+
+/** The format of an output from its bytes' magic numbers. */
+export function bytesFormat(bytes: Uint8Array): OutputFormat | undefined {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50) return 'png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'jpeg';
+  if (bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'webp';
+  return undefined;
+}
+
+/** `hidream-edit-<id>.<jpeg|png|webp>`. */
+export function outputFileName(id: string | undefined, format: OutputFormat): string {
+  return `hidream-edit-${(id ?? 'result').replace(/[^\w-]/g, '')}.${format}`;
+}
+
+/** Saves a blob under a file name through a temporary `<a download>`. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

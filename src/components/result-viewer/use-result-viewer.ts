@@ -1,0 +1,125 @@
+import { useCallback, useMemo, useRef, useState, useEffect } from 'react';
+import type { OutputFormat, Prediction } from '../../core/types.js';
+import { defaultResultViewerLabels, type ResultViewerLabels } from './labels.js';
+import { bytesFormat, outputFileName, outputSrc, saveBlob } from './output-file.js';
+
+/** The statuses of `useEdit`. */
+export type ResultViewerStatus = 'idle' | 'uploading' | 'submitting' | 'processing' | 'completed' | 'failed';
+
+/** What `ResultViewer` reads from a `useEdit` result (pass the whole result as `edit`). */
+export interface ResultViewerEdit {
+  status: ResultViewerStatus;
+  prediction?: Prediction | null | undefined;
+  error?: unknown;
+  elapsedMs?: number | undefined;
+}
+
+export interface UseResultViewerOptions {
+  /** A `useEdit()` result; the explicit props below override its fields. */
+  edit?: ResultViewerEdit;
+  /** @default edit.status ?? (prediction ? "completed" : "idle") */
+  status?: ResultViewerStatus;
+  prediction?: Prediction | null;
+  error?: unknown;
+  /** Time since the edit started; shown while processing and when done. */
+  elapsedMs?: number;
+  /** The image that was edited (URL), for the before/after compare. */
+  source?: string | null;
+  /** The output format that was asked for; names downloads when the bytes do not tell. @default "jpeg" */
+  format?: OutputFormat;
+  /** The prompt, appended to the result's alt text. */
+  prompt?: string;
+  /** Which output to show. @default 0 */
+  index?: number;
+  /** "Edit this result again": receives the output (a URL or a `data:` URI). */
+  onEditAgain?: (output: string) => void;
+  /** The Retry button in the error; the caller still holds the inputs. */
+  onRetry?: () => void;
+  /** Replaces how a download is saved (default: a temporary `<a download>`). */
+  onSave?: (blob: Blob, fileName: string) => void;
+  labels?: Partial<ResultViewerLabels>;
+}
+
+export interface UseResultViewerReturn {
+  status: ResultViewerStatus;
+  pending: boolean;
+  prediction: Prediction | null;
+  /** The shown output as something `<img>` and `fetch` accept, or null. */
+  output: string | null;
+  source: string | null;
+  nsfw: boolean;
+  /** The failure sentence, when failed. */
+  errorMessage: string | null;
+  elapsedMs: number | null;
+  /** The status sentence for the live region, without the ticking time. */
+  statusText: string;
+  /** Seconds with one decimal, or null. */
+  seconds: string | null;
+  format: OutputFormat;
+  prompt: string | undefined;
+  download(): Promise<void>;
+  downloadState: 'idle' | 'downloading' | 'failed';
+  editAgain: (() => void) | undefined;
+  retry: (() => void) | undefined;
+  labels: ResultViewerLabels;
+}
+
+const PENDING = ['uploading', 'submitting', 'processing'];
+
+export function useResultViewer(options: UseResultViewerOptions): UseResultViewerReturn {
+  const { edit, format = 'jpeg', index = 0, prompt, onEditAgain, onRetry, onSave = saveBlob } = options;
+  const labels = useMemo(() => ({ ...defaultResultViewerLabels, ...options.labels }), [options.labels]);
+  const prediction = (options.prediction !== undefined ? options.prediction : edit?.prediction) ?? null;
+  const error = options.error !== undefined ? options.error : edit?.error;
+  const status = options.status ?? edit?.status ?? (prediction?.status === 'completed' ? 'completed' : 'idle');
+  const raw = status === 'completed' ? prediction?.outputs[index] : undefined;
+  const output = raw ? outputSrc(raw, format) : null;
+  const elapsedMs = options.elapsedMs ?? edit?.elapsedMs ?? (status === 'completed' ? prediction?.timings?.inference : undefined) ?? null;
+  const seconds = elapsedMs === null || elapsedMs === undefined ? null : (elapsedMs / 1000).toFixed(1);
+  const errorMessage =
+    status !== 'failed'
+      ? null
+      : ((error as { message?: string } | null | undefined)?.message || prediction?.error || labels.failed);
+  const statusText =
+    status === 'completed' ? labels.completed(seconds) : status === 'failed' ? errorMessage! : labels[status];
+
+  const [downloadState, setDownloadState] = useState<'idle' | 'downloading' | 'failed'>('idle');
+  useEffect(() => setDownloadState('idle'), [output]);
+  const live = useRef({ output, id: prediction?.id, format, onSave });
+  live.current = { output, id: prediction?.id, format, onSave };
+  const download = useCallback(async () => {
+    const { output: src, id, format: asked, onSave: save } = live.current;
+    if (!src) return;
+    setDownloadState('downloading');
+    try {
+      const response = await fetch(src);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const blob = await response.blob();
+      const fmt = bytesFormat(new Uint8Array(await blob.slice(0, 12).arrayBuffer())) ?? asked;
+      save(blob, outputFileName(id, fmt));
+      setDownloadState('idle');
+    } catch {
+      setDownloadState('failed');
+    }
+  }, []);
+
+  return {
+    status,
+    pending: PENDING.includes(status),
+    prediction,
+    output,
+    source: options.source ?? null,
+    nsfw: Boolean(output && prediction?.has_nsfw_contents?.[index]),
+    errorMessage,
+    elapsedMs,
+    statusText,
+    seconds,
+    format,
+    prompt,
+    download,
+    downloadState,
+    editAgain: output && onEditAgain ? () => onEditAgain(output) : undefined,
+    retry: onRetry,
+    labels,
+  };
+}
