@@ -1,0 +1,45 @@
+import type { StorybookConfig } from '@storybook/react-vite';
+import type { InlineConfig, PluginOption } from 'vite';
+
+/**
+ * The root vite.config.ts is the library build. Storybook merges it into its own config, so its library-only
+ * parts are removed here: `build.lib` and `build.rolldownOptions` (peers external, banners) would turn the
+ * Storybook build into a library build, and `test` (the Vitest projects) means nothing to Storybook.
+ */
+function withoutLibraryBuild(config: InlineConfig): InlineConfig {
+  const { test: _test, ...rest } = config as InlineConfig & { test?: unknown };
+  if (rest.build) {
+    const { lib: _lib, rolldownOptions: _rolldown, emptyOutDir: _empty, ...build } = rest.build as Record<string, unknown>;
+    rest.build = build;
+  }
+  // The preview bundles React, the docs renderer and axe: big chunks are expected here.
+  rest.build = { ...rest.build, chunkSizeWarningLimit: 4096 };
+  rest.plugins = (rest.plugins ?? []).flat(Infinity as 1).filter((p) => {
+    const name = p && typeof p === 'object' && 'name' in p ? p.name : '';
+    return name !== 'hidream-edit:styles';
+  }) as PluginOption[];
+  return rest;
+}
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/react-vite', options: {} },
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
+  // `mockServiceWorker.js` (MSW) lives here: the static build's in-browser backend.
+  staticDirs: ['../public'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  typescript: { reactDocgen: 'react-docgen-typescript' },
+  async viteFinal(config, { configType }) {
+    const final = withoutLibraryBuild(config);
+    // In development (`npm run dev`, and the Vitest run of the stories) the dev server also serves the proxy at
+    // /api/hidream: WaveSpeed when WAVESPEED_API_KEY is set, otherwise the local engine (sharp). The static
+    // build has no server; its stories use the engine inside the page (see stories/support/backend.ts).
+    if (configType !== 'PRODUCTION') {
+      const { hidreamVitePlugin } = await import('../src/server/index.js');
+      final.plugins = [...(final.plugins ?? []), hidreamVitePlugin()];
+    }
+    return final;
+  },
+};
+
+export default config;

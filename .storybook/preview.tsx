@@ -1,0 +1,68 @@
+import type { Decorator, Preview } from '@storybook/react-vite';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createClient, HidreamProvider } from '../src/index.js';
+import { backendLoader, MOUNT } from '../stories/support/backend.js';
+import { ThemeScope, type ThemeParameter } from '../stories/support/theme.js';
+
+/**
+ * Every story gets what an app gives the editor: its own QueryClient and a client pointing at the proxy's
+ * mount point. A fresh QueryClient per story keeps one story's cache out of the next.
+ */
+const withHidream: Decorator = (Story, context) => {
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
+  const [client] = useState(() => createClient({ baseUrl: new URL(MOUNT, location.href).href }));
+  if (context.parameters.hidream?.provider === false) return <Story />;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <HidreamProvider client={client}>
+        <Story />
+      </HidreamProvider>
+    </QueryClientProvider>
+  );
+};
+
+/** `parameters.hidream.theme: 'light' | 'dark'` loads the optional theme (src/styles.css) for that story only. */
+const withTheme: Decorator = (Story, context) => {
+  const theme = context.parameters.hidream?.theme as ThemeParameter | undefined;
+  if (!theme) return <Story />;
+  return (
+    <ThemeScope theme={theme}>
+      <Story />
+    </ThemeScope>
+  );
+};
+
+const preview: Preview = {
+  loaders: [backendLoader],
+  decorators: [withHidream, withTheme],
+  globalTypes: {
+    backend: {
+      description: 'What answers at /api/hidream',
+      toolbar: {
+        title: 'Backend',
+        icon: 'server',
+        items: [
+          { value: 'auto', title: "Auto: the dev server's proxy when it answers, else in-browser" },
+          { value: 'browser', title: 'In-browser local engine (as in the static build)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { backend: 'auto' },
+  parameters: {
+    layout: 'padded',
+    a11y: { test: 'error' },
+    controls: { matchers: { color: /(background|color)$/i } },
+    docs: { codePanel: true },
+    options: {
+      storySort: {
+        order: ['Docs', ['Getting started', 'Embedding in an app', 'The proxy', 'Theming'], 'ImageEditor', 'ReferencePicker', 'SizeSelector', 'ResultViewer', 'Hooks'],
+      },
+    },
+  },
+  tags: ['autodocs'],
+};
+
+export default preview;
