@@ -1,0 +1,20 @@
+type Handler = (request: Request) => Promise<Response>;
+
+/** Route handlers for `app/api/hidream/[...path]/route.ts`. */
+export interface NextJsHandlers {
+  GET: Handler;
+  HEAD: Handler;
+  POST: Handler;
+  PUT: Handler;
+  OPTIONS: Handler;
+}
+
+/**
+ * Next.js App Router route handlers over a web-standard handler:
+ * `export const { GET, POST, PUT, OPTIONS } = toNextJsHandler(createProxy())` in
+ * `app/api/hidream/[...path]/route.ts` (Node.js runtime; set `export const dynamic = 'force-dynamic'`).
+ */
+export function toNextJsHandler(handler: Handler): NextJsHandlers {
+  const route: Handler = (request) => handler(request);
+  return { GET: route, HEAD: route, POST: route, PUT: route, OPTIONS: route };
+}

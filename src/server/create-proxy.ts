@@ -1,0 +1,224 @@
+import { DEFAULT_MODEL, LONG_POLL_HEADER } from '../core/constants.js';
+import { addCorsHeaders, checkCors } from './cors.js';
+import { forwardRequestHeaders, forwardResponseHeaders } from './forward-headers.js';
+import { gateBody, tooLarge, type BodyChecks, type GatedBody } from './gate-body.js';
+import { submitChecks } from './check-submit.js';
+import { longPoll } from './long-poll.js';
+import { matchRoute, type MatchedRoute } from './match-route.js';
+import { ProxyError, errorResponse } from './proxy-error.js';
+import type { ProxyOptions, UpstreamHandler } from './proxy-options.js';
+import { resolveApiKey, resolveUpstream, upstreamUrl, type ResolvedUpstream } from './resolve-upstream.js';
+import { scrubBytes, scrubSecretStream } from './scrub-secret.js';
+
+/** Bodies up to this size are read whole and checked before anything goes upstream; larger ones stream. */
+const PREBUFFER_BYTES = 8 * 1024 * 1024;
+const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
+const DEFAULT_TIMEOUT = 300_000;
+/** Routes whose small JSON bodies are parsed (malformed JSON is refused before going upstream). */
+const JSON_BODY_ROUTES = new Set(['upload-ticket', 'history', 'delete', 'pricing']);
+
+const jsonChecks: BodyChecks = {
+  whole(bytes) {
+    try {
+      JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      throw new ProxyError(400, 'invalid_json', 'The request body is not valid JSON.');
+    }
+  },
+};
+
+interface Context {
+  request: Request;
+  url: URL;
+  apiKey: string | undefined;
+  upstream: ResolvedUpstream;
+  route: MatchedRoute;
+  signal: AbortSignal;
+}
+
+/**
+ * A WaveSpeed v3 proxy as a web-standard handler: it serves `/api/v3/...` under any mount point, adds the
+ * server's key, and refuses anything the app did not allow (models, routes, ids, origins, sizes, invalid
+ * edits) before it reaches upstream. Mount it with an adapter (`toNodeHandler`, `toNextJsHandler`,
+ * `toHonoHandler`, `hidreamVitePlugin`) or call it directly.
+ */
+export function createProxy(options: ProxyOptions = {}): (request: Request) => Promise<Response> {
+  let engine: Promise<UpstreamHandler> | undefined;
+  const localEngine = () =>
+    (engine ??= import('../engine/index.js').then(({ createLocalEngine }) => createLocalEngine() as UpstreamHandler));
+  const longPollOptions =
+    options.longPoll === false ? undefined : { maxWait: options.longPoll?.maxWait ?? 30, interval: options.longPoll?.interval ?? 250 };
+
+  async function handle(request: Request, url: URL): Promise<Response> {
+    const preflight = checkCors(request, url, options.cors);
+    if (preflight) return preflight;
+
+    let authorized = true;
+    if (options.authorize) {
+      try {
+        authorized = await options.authorize(request);
+      } catch (error) {
+        options.onError?.(error, request);
+        throw new ProxyError(500, 'internal_error', 'The proxy could not check whether this request is allowed.');
+      }
+    }
+    if (authorized === false) throw new ProxyError(401, 'unauthorized', 'This request is not allowed to use the proxy.');
+
+    const apiKey = await resolveApiKey(options.apiKey, request);
+    const upstream = resolveUpstream(options.upstream, apiKey, localEngine);
+    const route = matchRoute(url.pathname, request.method, {
+      models: options.models ?? [DEFAULT_MODEL],
+      routes: options.routes ?? {},
+      handlerUpstream: upstream.kind === 'handler',
+    });
+    if (upstream.kind === 'unavailable') {
+      throw new ProxyError(
+        503,
+        'no_upstream',
+        'The image editing API is not configured: set WAVESPEED_API_KEY on the server (the local engine is off in production).',
+      );
+    }
+    const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+    const declared = Number(request.headers.get('content-length') ?? NaN);
+    if (declared > maxBytes) throw tooLarge(maxBytes);
+
+    const context: Context = { request, url, apiKey, upstream, route, signal: request.signal };
+    const wait = Number(url.searchParams.get('wait'));
+    if (route.name === 'result' && longPollOptions && wait > 0) {
+      return longPoll(() => send(context, null), {
+        waitMs: Math.min(wait, longPollOptions.maxWait) * 1000,
+        interval: longPollOptions.interval,
+        since: url.searchParams.get('since') ?? undefined,
+        signal: request.signal,
+      });
+    }
+    const hasBody = request.method === 'POST' || request.method === 'PUT';
+    const body = hasBody
+      ? await gateBody(request.body, {
+          maxBytes,
+          prebufferBytes: PREBUFFER_BYTES,
+          checks: route.name === 'submit' ? submitChecks() : JSON_BODY_ROUTES.has(route.name) ? jsonChecks : undefined,
+        })
+      : null;
+    return send(context, body);
+  }
+
+  async function send(context: Context, body: GatedBody | null): Promise<Response> {
+    const { request, url, apiKey, upstream, route } = context;
+    const search = new URLSearchParams(url.search);
+    if (route.name === 'result') {
+      search.delete('wait');
+      search.delete('since');
+    }
+    const query = search.size > 0 ? `?${search}` : '';
+    const headers = forwardRequestHeaders(request.headers);
+    if (apiKey) headers.set('authorization', `Bearer ${apiKey}`);
+    if (body?.kind === 'buffered') headers.set('content-length', String(body.bytes.byteLength));
+
+    const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT;
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(request.signal.reason);
+    request.signal.addEventListener('abort', onAbort, { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(new ProxyError(504, 'upstream_timeout', `The upstream API did not answer within ${Math.round(timeoutMs / 1000)} s.`));
+        controller.abort();
+      }, timeoutMs);
+    });
+    timedOut.catch(() => {});
+    const failed =
+      body?.kind === 'streaming'
+        ? body.failed.catch((error: unknown) => {
+            controller.abort();
+            throw error;
+          })
+        : new Promise<never>(() => {});
+
+    const init: RequestInit & { duplex?: 'half' } = {
+      method: request.method,
+      headers,
+      body: body === null ? null : body.kind === 'buffered' ? (body.bytes as BodyInit) : body.stream,
+      signal: controller.signal,
+      redirect: 'manual',
+    };
+    if (body?.kind === 'streaming') init.duplex = 'half';
+
+    const call = async (): Promise<Response> => {
+      try {
+        if (upstream.kind === 'handler') {
+          const handler = await upstream.handler();
+          const target = new URL(url.href);
+          target.search = query;
+          return await handler(new Request(target, init));
+        }
+        if (upstream.kind !== 'url') throw new Error('unreachable');
+        return await fetch(upstreamUrl(upstream.base, route.suffix, query), init);
+      } catch (error) {
+        if (error instanceof ProxyError) throw error;
+        if (request.signal.aborted) throw new ProxyError(499, 'cancelled', 'The caller went away.');
+        if (controller.signal.aborted) throw new ProxyError(502, 'upstream_error', 'The upstream request was stopped.');
+        throw new ProxyError(502, 'upstream_unreachable', `Could not reach the upstream API (${upstream.label}).`, { cause: error });
+      }
+    };
+
+    try {
+      const pending = call();
+      pending.catch(() => {});
+      const response = await Promise.race([pending, timedOut, failed]);
+      return await relay(response, route, apiKey, request.method);
+    } finally {
+      clearTimeout(timer);
+      request.signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  return async function hidreamProxy(request: Request): Promise<Response> {
+    let response: Response;
+    let url: URL | undefined;
+    try {
+      url = new URL(request.url);
+      response = await handle(request, url);
+    } catch (error) {
+      if (!(error instanceof ProxyError) || (error.status >= 500 && error.cause !== undefined)) options.onError?.(error, request);
+      response = errorResponse(error);
+    }
+    addCorsHeaders(response.headers, request, options.cors);
+    if (longPollOptions) response.headers.set(LONG_POLL_HEADER, String(longPollOptions.maxWait));
+    return response;
+  };
+}
+
+/** The upstream's answer as the caller sees it: allowlisted headers, the key scrubbed, non-JSON errors explained. */
+async function relay(upstream: Response, route: MatchedRoute, apiKey: string | undefined, method: string): Promise<Response> {
+  const headers = forwardResponseHeaders(upstream.headers);
+  const type = upstream.headers.get('content-type') ?? '';
+  if (upstream.status >= 300 && upstream.status < 400) {
+    await upstream.body?.cancel();
+    throw new ProxyError(502, 'upstream_error', `The upstream API answered with a redirect (HTTP ${upstream.status}).`);
+  }
+  if (route.name !== 'local-file' && method !== 'HEAD' && !type.includes('json')) {
+    await upstream.body?.cancel();
+    const status = upstream.status >= 400 ? upstream.status : 502;
+    const retryAfter = upstream.headers.get('retry-after');
+    throw new ProxyError(status, 'upstream_error', `The upstream API answered HTTP ${upstream.status} without a JSON body.`, {
+      headers: retryAfter ? { 'retry-after': retryAfter } : {},
+    });
+  }
+  let body: ReadableStream<Uint8Array> | null = upstream.body;
+  if (body && apiKey) {
+    body = body.pipeThrough(scrubSecretStream(apiKey));
+  } else {
+    const length = upstream.headers.get('content-length');
+    if (length) headers.set('content-length', length);
+  }
+  if (apiKey) {
+    // Headers are small and allowlisted already; scrub them anyway.
+    const secret = new TextEncoder().encode(apiKey);
+    headers.forEach((value, name) => {
+      if (value.includes(apiKey)) headers.set(name, new TextDecoder().decode(scrubBytes(new TextEncoder().encode(value), secret)));
+    });
+  }
+  const noBody = method === 'HEAD' || upstream.status === 204 || upstream.status === 304;
+  return new Response(noBody ? null : body, { status: upstream.status, statusText: upstream.statusText, headers });
+}
