@@ -1,0 +1,12 @@
+export * from './types.js';
+export * from './errors.js';
+export * from './constants.js';
+export { sniffImage, orientedSize } from './sniff-image.js';
+export { validateImageBytes } from './validate-image-bytes.js';
+export { decodeDataUri } from './decode-data-uri.js';
+export { parseSize, formatSize } from './parse-size.js';
+export { snapSize } from './snap-size.js';
+export { SIZE_PRESETS, type SizePreset } from './size-presets.js';
+export { validateEditInput, assertEditInput } from './validate-edit-input.js';
+export { isPredictionId } from './is-prediction-id.js';
+export { isTerminalStatus } from './is-terminal-status.js';

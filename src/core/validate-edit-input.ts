@@ -1,0 +1,81 @@
+import { MAX_IMAGES, MAX_SEED, MAX_SIDE, MIN_SEED, MIN_SIDE, OUTPUT_FORMATS } from './constants.js';
+import { decodeDataUri } from './decode-data-uri.js';
+import { ValidationError } from './errors.js';
+import { parseSize } from './parse-size.js';
+import type { EditInput, FieldError, FieldErrorCode } from './types.js';
+import { FORMAT_NAMES, imageLabel, validateImageBytes } from './validate-image-bytes.js';
+
+const DECLARED: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/jpg': 'jpeg', 'image/webp': 'webp' };
+
+/**
+ * Every problem with an edit input, each with its field, a code and a sentence; `[]` when it is valid.
+ * Unknown fields are ignored; optional fields may be absent (`undefined`) but not `null`.
+ *
+ * Images are `http(s)` URLs without credentials, or base64 `data:image/(png|jpeg|jpg|webp)` URIs whose bytes
+ * pass `validateImageBytes`. A data URI whose bytes are a supported format other than the declared one
+ * (a JPEG labelled `image/png`) is rejected as `unsupported_format`: servers may trust the label.
+ * `size` must parse strictly with sides in 256..4096; a small total is fine, since the model snaps it.
+ */
+export function validateEditInput(input: unknown): FieldError[] {
+  const o = (input && typeof input == 'object' ? input : {}) as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  const add = (field: string, code: FieldErrorCode, message: string) => errors.push({ field, code, message });
+  const { prompt, images, size, output_format: format, seed } = o;
+
+  if (prompt != null && typeof prompt != 'string') add('prompt', 'invalid_type', 'The prompt must be text.');
+  else if (!prompt?.trim()) add('prompt', 'required', 'Write a prompt that describes the edit.');
+
+  if (images != null && !Array.isArray(images)) add('images', 'invalid_type', 'Images must be a list of URLs or data URIs.');
+  else if (!images?.length) add('images', 'required', 'Add at least one reference image.');
+  else {
+    if (images.length > MAX_IMAGES) add('images', 'too_many', `Use at most ${MAX_IMAGES} reference images (got ${images.length}).`);
+    images.forEach((image: unknown, i) => {
+      const field = `images[${i}]`;
+      const name = imageLabel(field);
+      if (typeof image != 'string') return add(field, 'invalid_type', `${name} must be a URL or a data URI.`);
+      if (/^data:/i.test(image)) {
+        const data = decodeDataUri(image);
+        const declared = data && DECLARED[data.mimeType];
+        if (!data) return add(field, 'invalid_url', `${name} is a data URI that is not base64-encoded.`);
+        if (!declared) return add(field, 'unsupported_format', `${name} is labelled ${data.mimeType}; use PNG, JPEG or WebP.`);
+        const { info, errors: found } = validateImageBytes(data.bytes, field);
+        errors.push(...found);
+        if (info && info.format != declared) {
+          add(field, 'unsupported_format', `${name} is labelled ${data.mimeType} but is a ${FORMAT_NAMES[info.format]}; label it image/${info.format}.`);
+        }
+        return;
+      }
+      let url: URL | undefined;
+      try {
+        url = new URL(image);
+      } catch {}
+      if (!url || !/^https?:$/.test(url.protocol)) add(field, 'invalid_url', `${name} must be an http(s) URL or a data:image URI.`);
+      else if (url.username || url.password) add(field, 'invalid_url', `${name} must not contain a user name or password.`);
+    });
+  }
+
+  if (size !== undefined) {
+    const s = typeof size == 'string' ? parseSize(size) : null;
+    if (!s) add('size', typeof size == 'string' ? 'invalid_size' : 'invalid_type', 'The size must look like 2048*2048 (width*height).');
+    else if (Math.min(s.width, s.height) < MIN_SIDE || Math.max(s.width, s.height) > MAX_SIDE) {
+      add('size', 'out_of_range', `Each side of the size must be between ${MIN_SIDE} and ${MAX_SIDE} pixels (got ${size}).`);
+    }
+  }
+  if (format !== undefined && !(OUTPUT_FORMATS as readonly unknown[]).includes(format)) {
+    add('output_format', 'unsupported_format', 'The output format must be jpeg, png or webp.');
+  }
+  if (seed !== undefined) {
+    if (!Number.isInteger(seed)) add('seed', 'invalid_type', 'The seed must be a whole number.');
+    else if ((seed as number) < MIN_SEED || (seed as number) > MAX_SEED) add('seed', 'out_of_range', `The seed must be between ${MIN_SEED} and ${MAX_SEED}.`);
+  }
+  for (const key of ['enable_sync_mode', 'enable_base64_output']) {
+    if (o[key] !== undefined && typeof o[key] != 'boolean') add(key, 'invalid_type', `The ${key} option must be true or false.`);
+  }
+  return errors;
+}
+
+/** Throws a `ValidationError` listing every problem when the input is invalid. */
+export function assertEditInput(input: unknown): asserts input is EditInput {
+  const errors = validateEditInput(input);
+  if (errors.length) throw new ValidationError(errors);
+}

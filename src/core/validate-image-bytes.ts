@@ -1,0 +1,59 @@
+import { MAX_ASPECT_RATIO, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from './constants.js';
+import { imageFormat, orientedSize, sniffImage } from './sniff-image.js';
+import type { FieldError, FieldErrorCode, ImageInfo } from './types.js';
+
+/** How people write the formats we accept. */
+export const FORMAT_NAMES = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' } as const;
+
+const OTHERS: [RegExp, string][] = [
+  [/^GIF8/, 'a GIF'],
+  [/^BM/, 'a BMP'],
+  [/^(\xef\xbb\xbf)?\s*</, 'an SVG or HTML document'],
+  [/^(II\*\0|MM\0\*)/, 'a TIFF'],
+  [/^....ftyp(hei|hev|mif)/, 'a HEIC photo'],
+  [/^....ftypavi/, 'an AVIF'],
+  [/^%PDF/, 'a PDF'],
+];
+
+/** "Image 2" for `images[1]`, "The image" otherwise. */
+export function imageLabel(field: string): string {
+  const m = /\[(\d+)\]$/.exec(field);
+  return m ? `Image ${+m[1]! + 1}` : 'The image';
+}
+
+/**
+ * Checks one reference image's bytes against the API's rules, from its header only: the format by magic
+ * bytes (PNG, JPEG or WebP, whatever its declared type), at most 50 MB, at most `MAX_IMAGE_PIXELS`, and an
+ * aspect ratio within 1:4..4:1 after EXIF orientation. An empty or cut-off file is `corrupt_image`.
+ * @param field The field named in each error, e.g. `images[1]` (messages then say "Image 2").
+ */
+export function validateImageBytes(bytes: Uint8Array, field = 'image'): { info: ImageInfo | null; errors: FieldError[] } {
+  const name = imageLabel(field);
+  const errors: FieldError[] = [];
+  const add = (code: FieldErrorCode, message: string) => errors.push({ field, code, message });
+  const info = sniffImage(bytes);
+  const format = imageFormat(bytes);
+  if (bytes.length > MAX_IMAGE_BYTES) {
+    add('too_large', `${name} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMAGE_BYTES / 1048576} MB.`);
+  }
+  if (!bytes.length) add('corrupt_image', `${name} is an empty file.`);
+  else if (!format) {
+    const head = String.fromCharCode(...bytes.subarray(0, 16));
+    const kind = OTHERS.find(([re]) => re.test(head))?.[1];
+    add('unsupported_format', kind ? `${name} is ${kind}; use PNG, JPEG or WebP.` : `${name} is not a PNG, JPEG or WebP image.`);
+  } else if (!info) add('corrupt_image', `${name} looks like a ${FORMAT_NAMES[format]} but its header is damaged or cut off.`);
+  else {
+    const { width: w, height: h } = orientedSize(info);
+    if (w * h > MAX_IMAGE_PIXELS) {
+      add('too_many_pixels', `${name} is ${w}×${h} pixels; the limit is ${Math.floor(MAX_IMAGE_PIXELS / 1e6)} megapixels.`);
+    }
+    if (w > h * MAX_ASPECT_RATIO || h > w * MAX_ASPECT_RATIO) {
+      const r = (a: number, b: number) => `${+(a / b).toFixed(2)}`;
+      add(
+        'aspect_ratio',
+        `${name} is ${w}×${h} (${w > h ? `${r(w, h)}:1` : `1:${r(h, w)}`}); the aspect ratio must be between 1:4 and 4:1.`,
+      );
+    }
+  }
+  return { info, errors };
+}
