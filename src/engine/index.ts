@@ -1,0 +1,14 @@
+export { createLocalEngine } from './create-local-engine.js';
+export type { LocalEngine, LocalEngineOptions, Latency } from './local-engine-options.js';
+export type { LocalPrediction, LocalPredictionDetails } from './prediction-routes.js';
+export { EDIT_VOCABULARY, parseEditPrompt } from './edit-vocabulary.js';
+export type { EditOperation, EditStep, VocabularyEntry } from './edit-vocabulary.js';
+export { parsePromptFlags, type PromptFlags } from './prompt-flags.js';
+export { applyEditStep } from './apply-edit-step.js';
+export { renderEdit, type RenderEditInput, type RenderEditResult } from './render-edit.js';
+export type { Imaging, RgbaImage, EncodeOptions } from './imaging.js';
+export { createSharpImaging } from './sharp-imaging.js';
+export { createCanvasImaging } from './canvas-imaging.js';
+export { createDefaultImaging, hasCanvasImaging } from './default-imaging.js';
+export { createSeededRandom, type RandomSource } from './random.js';
+export { BACKDROP_NAMES } from './operations/backdrop.js';
