@@ -193,7 +193,7 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
 async function relay(upstream: Response, route: MatchedRoute, apiKey: string | undefined, method: string): Promise<Response> {
   const headers = forwardResponseHeaders(upstream.headers);
   const type = upstream.headers.get('content-type') ?? '';
-  if (upstream.status >= 300 && upstream.status < 400) {
+  if (upstream.status >= 300 && upstream.status < 400 && upstream.status !== 304) {
     await upstream.body?.cancel();
     throw new ProxyError(502, 'upstream_error', `The upstream API answered with a redirect (HTTP ${upstream.status}).`);
   }

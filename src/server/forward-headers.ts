@@ -1,5 +1,13 @@
 /** Request headers passed upstream. Everything else (Authorization, Cookie, Host, X-Forwarded-*, hop-by-hop) is dropped. */
-const REQUEST_HEADERS = new Set(['accept', 'accept-language', 'content-type', 'user-agent', 'x-request-id']);
+const REQUEST_HEADERS = new Set([
+  'accept',
+  'accept-language',
+  'content-type',
+  'user-agent',
+  'x-request-id',
+  'if-none-match',
+  'if-modified-since',
+]);
 const REQUEST_PREFIXES = ['x-client-'];
 
 /** Response headers passed back to the caller. Never `set-cookie`, never hop-by-hop headers. */
@@ -13,6 +21,7 @@ const RESPONSE_HEADERS = new Set([
   'last-modified',
   'retry-after',
   'x-request-id',
+  'x-content-type-options',
 ]);
 const RESPONSE_PREFIXES = ['x-ratelimit-'];
 
