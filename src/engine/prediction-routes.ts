@@ -1,5 +1,5 @@
 import { DEFAULT_OUTPUT_FORMAT, DEFAULT_SIZE, MAX_SEED } from '../core/constants.js';
-import { isPredictionId, parseSize, snapSize, validateEditInput } from '../core/index.js';
+import { isPredictionId, parseSize, snapSize, validateEditInput, ValidationError } from '../core/index.js';
 import type { EditInput, OutputFormat, Prediction } from '../core/types.js';
 import { encodeBase64 } from './base64.js';
 import type { EngineContext, RequestScope } from './engine-context.js';
@@ -56,9 +56,7 @@ function abbreviate(ref: string): string {
 }
 
 function validationFailure(errors: ReturnType<typeof validateEditInput>): Response {
-  const first = errors[0]!;
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
-  return fail(400, `${first.message}${more}`, {
+  return fail(400, new ValidationError(errors).message, {
     errorCode: errors.some((e) => e.code === 'required') ? TASK_CODES.missingParameter : TASK_CODES.invalidParameter,
     body: { errors },
   });
