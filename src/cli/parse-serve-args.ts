@@ -1,0 +1,108 @@
+/** What `hidream-edit serve` was asked to do. */
+export interface ServeArgs {
+  port: number;
+  host: string;
+  upstream?: string;
+  maxBodyBytes?: number;
+  corsOrigins: string[];
+  latency?: number;
+  failRate?: number;
+}
+
+/** A command line that cannot be run; `main` prints it with a hint and exits with code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const VALUE_FLAGS = new Set(['--port', '--host', '--upstream', '--max-body', '--cors-origin', '--latency', '--fail-rate']);
+
+function integer(flag: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new UsageError(`${flag} must be a whole number between ${min} and ${max} (got "${raw}").`);
+  }
+  return value;
+}
+
+/** Parses the flags of `hidream-edit serve` (`--flag value` or `--flag=value`). Throws `UsageError`. */
+export function parseServeArgs(argv: readonly string[]): ServeArgs {
+  const args: ServeArgs = { port: 8787, host: '127.0.0.1', corsOrigins: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i] as string;
+    const eq = token.indexOf('=');
+    const flag = token.startsWith('--') && eq > 0 ? token.slice(0, eq) : token;
+    if (!VALUE_FLAGS.has(flag)) throw new UsageError(`Unknown option "${token}".`);
+    let value: string | undefined = eq > 0 && token.startsWith('--') ? token.slice(eq + 1) : argv[++i];
+    if (value === undefined || (value.startsWith('--') && eq < 0)) throw new UsageError(`${flag} needs a value.`);
+    value = value.trim();
+    switch (flag) {
+      case '--port':
+        args.port = integer(flag, value, 0, 65535);
+        break;
+      case '--host':
+        if (!value) throw new UsageError('--host needs a value.');
+        args.host = value;
+        break;
+      case '--upstream': {
+        let url: URL;
+        try {
+          url = new URL(value);
+        } catch {
+          throw new UsageError(`--upstream must be an http(s) URL (got "${value}").`);
+        }
+        if (!/^https?:$/.test(url.protocol)) throw new UsageError(`--upstream must be an http(s) URL (got "${value}").`);
+        args.upstream = url.href;
+        break;
+      }
+      case '--max-body':
+        args.maxBodyBytes = integer(flag, value, 1, Number.MAX_SAFE_INTEGER);
+        break;
+      case '--cors-origin': {
+        if (value === '*') {
+          args.corsOrigins.push('*');
+          break;
+        }
+        let origin: string;
+        try {
+          origin = new URL(value).origin;
+        } catch {
+          throw new UsageError(`--cors-origin must be an origin like https://app.example.com (got "${value}").`);
+        }
+        if (origin === 'null') throw new UsageError(`--cors-origin must be an origin like https://app.example.com (got "${value}").`);
+        args.corsOrigins.push(origin);
+        break;
+      }
+      case '--latency':
+        args.latency = integer(flag, value, 0, 600_000);
+        break;
+      case '--fail-rate': {
+        const rate = Number(value);
+        if (value === '' || !Number.isFinite(rate) || rate < 0 || rate > 1) {
+          throw new UsageError(`--fail-rate must be a number between 0 and 1 (got "${value}").`);
+        }
+        args.failRate = rate;
+        break;
+      }
+    }
+  }
+  return args;
+}
+
+export const SERVE_HELP = `Usage: hidream-edit serve [options]
+
+Starts the hidream-edit proxy on Node, with the WaveSpeed v3 paths at the root
+(point a client's baseUrl, or the wavespeed SDK's baseUrl, at it).
+
+Upstream: WaveSpeed when WAVESPEED_API_KEY is set, the URL given with --upstream,
+or else the local engine, which really edits images on this machine.
+
+Options:
+  --port <n>             port to listen on (default 8787; 0 picks a free one)
+  --host <host>          interface to listen on (default 127.0.0.1)
+  --upstream <url>       send requests to this WaveSpeed-compatible base URL
+  --max-body <bytes>     largest request body (default 67108864, 64 MiB)
+  --cors-origin <origin> allow browsers on this origin (repeatable; "*" for any)
+  --latency <ms>         local engine: how long each edit takes (default 1200..1800)
+  --fail-rate <0..1>     local engine: fraction of edits that fail (default 0)
+  -h, --help             show this help
+`;
