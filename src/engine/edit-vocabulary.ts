@@ -98,7 +98,7 @@ const RULES: Rule[] = [
   {
     operation: 'rotate',
     pattern:
-      /\brotated?\b(?:\s+(?:it|the\s+image|the\s+photo|by))*(?:\s*(-?\d{2,3}))?(?:\s*(?:°|degrees?|deg)\b)?(?:\s*(counter[\s-]?clockwise|anti[\s-]?clockwise|clockwise|left|right)\b)?/gi,
+      /\brotated?\b(?:\s+(?:it|the\s+image|the\s+photo|by))*(?:\s*(-?\d{2,3}))?(?:\s*(?:°|degrees?\b|deg\b))?(?:\s*(counter[\s-]?clockwise|anti[\s-]?clockwise|clockwise|left|right)\b)?/gi,
   },
   { operation: 'pixelate', pattern: /\b(?:pixell?ated?|mosaic|8[\s-]?bit)\b/gi },
   { operation: 'vignette', pattern: /\bvignett(?:e|ed|ing)\b/gi },

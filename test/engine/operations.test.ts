@@ -1,0 +1,132 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createSeededRandom } from '../../src/engine/index.js';
+import { ExpiringStore } from '../../src/engine/expiring-store.js';
+import type { RgbaImage } from '../../src/engine/imaging.js';
+import { renderBackdrop } from '../../src/engine/operations/backdrop.js';
+import { blur } from '../../src/engine/operations/blur.js';
+import { flipHorizontal } from '../../src/engine/operations/flip.js';
+import { replaceBackground, subjectMask } from '../../src/engine/operations/replace-background.js';
+import { coverRect, crop } from '../../src/engine/operations/rgba.js';
+import { rotate } from '../../src/engine/operations/rotate.js';
+import { seedVariation } from '../../src/engine/operations/seed-variation.js';
+
+/** A w×h image whose pixel (x, y) is (x, y, x + y, 255) — every position is recognisable. */
+function ramp(w: number, h: number): RgbaImage {
+  const data = new Uint8ClampedArray(w * h * 4);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data.set([x, y, x + y, 255], (y * w + x) * 4);
+  return { width: w, height: h, data };
+}
+const at = (img: RgbaImage, x: number, y: number) => Array.from(img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 4));
+
+describe('geometry', () => {
+  it('rotate 90 on a non-square image swaps the sides and moves the top-left to the top-right', () => {
+    const img = ramp(4, 3);
+    const r = rotate(img, 90);
+    expect([r.width, r.height]).toEqual([3, 4]);
+    expect(at(r, 2, 0)).toEqual(at(img, 0, 0));
+    expect(at(r, 0, 3)).toEqual(at(img, 3, 2));
+    const back = rotate(r, 270);
+    expect(back.data).toEqual(ramp(4, 3).data);
+  });
+
+  it('mirror twice is the identity', () => {
+    const img = ramp(5, 2);
+    expect(flipHorizontal(flipHorizontal(img)).data).toEqual(ramp(5, 2).data);
+    expect(at(flipHorizontal(ramp(5, 2)), 0, 1)).toEqual(at(ramp(5, 2), 4, 1));
+  });
+
+  it('coverRect keeps the target aspect, centred; crop copies exactly that', () => {
+    expect(coverRect(400, 300, 100, 100)).toEqual({ x: 50, y: 0, width: 300, height: 300 });
+    expect(coverRect(300, 400, 200, 100)).toEqual({ x: 0, y: 125, width: 300, height: 150 });
+    const c = crop(ramp(10, 10), 2, 3, 4, 5);
+    expect([c.width, c.height]).toEqual([4, 5]);
+    expect(at(c, 0, 0)).toEqual([2, 3, 5, 255]);
+  });
+});
+
+describe('blur', () => {
+  it('keeps a flat image flat and the mean of a spike', () => {
+    const img = { width: 9, height: 9, data: new Uint8ClampedArray(9 * 9 * 4).fill(100) };
+    expect(blur(img, 2).data.every((v) => v === 100)).toBe(true);
+    img.data.set([255, 255, 255, 255], (4 * 9 + 4) * 4);
+    const b = blur(img, 1);
+    expect(at(b, 4, 4)[0]).toBeLessThan(255);
+    expect(at(b, 3, 4)[0]).toBeGreaterThan(100);
+  });
+});
+
+describe('background', () => {
+  it('finds the subject by flood fill from the border: background-coloured pixels inside the subject stay', () => {
+    // A 40×40 grey image, a red square from 10..29 with a grey hole in the middle (the hole is enclosed).
+    const w = 40;
+    const img = { width: w, height: w, data: new Uint8ClampedArray(w * w * 4) };
+    for (let y = 0; y < w; y++) {
+      for (let x = 0; x < w; x++) {
+        const ring = x >= 10 && x < 30 && y >= 10 && y < 30 && !(x >= 16 && x < 24 && y >= 16 && y < 24);
+        img.data.set(ring ? [200, 30, 30, 255] : [210, 210, 210, 255], (y * w + x) * 4);
+      }
+    }
+    const mask = subjectMask(img);
+    expect(mask[0]).toBe(0);
+    expect(mask[12 * w + 12]).toBe(1);
+    expect(mask[20 * w + 20]).toBe(1);
+    const out = replaceBackground(img, renderBackdrop('blue', w, w));
+    expect(at(out, 0, 0)).toEqual([37, 99, 235, 255]);
+    expect(at(out, 20, 20)).toEqual([210, 210, 210, 255]);
+    expect(at(out, 14, 14)).toEqual([200, 30, 30, 255]);
+    // The edge is feathered: between the two colours.
+    const [edgeR, , edgeB] = at(out, 10, 20);
+    expect(edgeR).toBeLessThan(200);
+    expect(edgeB).toBeGreaterThan(30);
+  });
+
+  it('renders transparent, colours, and scene gradients', () => {
+    expect(at(renderBackdrop('transparent', 2, 2), 0, 0)[3]).toBe(0);
+    const sunset = renderBackdrop('sunset', 1, 100);
+    expect(at(sunset, 0, 0)[2]!).toBeGreaterThan(at(sunset, 0, 0)[0]!);
+    expect(at(sunset, 0, 99)[0]!).toBeGreaterThan(at(sunset, 0, 99)[2]!);
+    expect(at(renderBackdrop('unknown-word', 1, 1), 0, 0)).toEqual([255, 255, 255, 255]);
+  });
+});
+
+describe('seeds', () => {
+  it('createSeededRandom repeats per seed and differs between seeds', () => {
+    const a = createSeededRandom(5);
+    const b = createSeededRandom(5);
+    const seqA = [a(), a(), a()];
+    expect([b(), b(), b()]).toEqual(seqA);
+    expect(createSeededRandom(6)()).not.toBe(seqA[0]);
+    expect(seqA.every((n) => n >= 0 && n < 1)).toBe(true);
+  });
+
+  it('seedVariation is reproducible per seed and different across seeds', () => {
+    const flat = () => ({ width: 16, height: 16, data: new Uint8ClampedArray(16 * 16 * 4).fill(128) });
+    const a = seedVariation(flat(), 1);
+    expect(seedVariation(flat(), 1).data).toEqual(a.data);
+    expect(seedVariation(flat(), 2).data).not.toEqual(a.data);
+    expect(a.data.some((v, i) => i % 4 !== 3 && v !== 128)).toBe(true);
+  });
+});
+
+describe('ExpiringStore', () => {
+  it('expires by ttl, evicts the oldest by count and size, and reports evictions', () => {
+    const evicted: string[] = [];
+    const store = new ExpiringStore<number>({ ttl: 100, maxEntries: 3, maxSize: 10, sizeOf: (v) => v, onEvict: (k) => evicted.push(k) });
+    store.set('a', 4, 0);
+    store.set('b', 4, 10);
+    expect(store.size).toBe(8);
+    store.set('c', 4, 20);
+    expect(evicted).toEqual(['a']);
+    expect(store.get('a', 20)).toBeUndefined();
+    expect(store.get('b', 109)).toBe(4);
+    expect(store.get('b', 110)).toBeUndefined();
+    store.set('d', 1, 50);
+    store.set('e', 1, 60);
+    store.set('f', 1, 70);
+    expect(store.count).toBe(3);
+    const spy = vi.fn();
+    const lone = new ExpiringStore<number>({ ttl: 100, maxEntries: 5, maxSize: 1, sizeOf: (v) => v, onEvict: spy });
+    lone.set('big', 50, 0);
+    expect(lone.get('big', 1)).toBe(50);
+  });
+});
