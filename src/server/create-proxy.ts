@@ -153,7 +153,9 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
           return await handler(new Request(target, init));
         }
         if (upstream.kind !== 'url') throw new Error('unreachable');
-        return await fetch(upstreamUrl(upstream.base, route.suffix, query), init);
+        // redirect 'error': any other mode makes fetch clone the request, teeing a streamed body into a
+        // branch nobody reads, which then holds every byte sent (270 MiB in, 270 MiB kept).
+        return await fetch(upstreamUrl(upstream.base, route.suffix, query), { ...init, redirect: 'error' });
       } catch (error) {
         if (error instanceof ProxyError) throw error;
         if (request.signal.aborted) throw new ProxyError(499, 'cancelled', 'The caller went away.');
