@@ -10,3 +10,12 @@ export { SIZE_PRESETS, type SizePreset } from './size-presets.js';
 export { validateEditInput, assertEditInput } from './validate-edit-input.js';
 export { isPredictionId } from './is-prediction-id.js';
 export { isTerminalStatus } from './is-terminal-status.js';
+export {
+  createClient,
+  CLIENT_VERSION,
+  type ClientOptions,
+  type EditOptions,
+  type HidreamClient,
+  type UploadOptions,
+  type WaitOptions,
+} from './create-client.js';

@@ -12,20 +12,22 @@ export interface SizePreset {
   useCase: string;
 }
 
-const rows: [string, string, number, number, string][] = [
-  ['square', 'Square', 2048, 2048, 'Product tiles, avatars and social posts'],
-  ['portrait-4-5', 'Portrait', 1728, 2160, 'E-commerce product shots and feed posts'],
-  ['portrait-3-4', 'Portrait', 1728, 2304, 'Wardrobe and portrait edits'],
-  ['portrait-2-3', 'Portrait', 1664, 2496, 'Full-length shots and posters'],
-  ['story-9-16', 'Story', 1440, 2560, 'Stories, reels and phone wallpapers'],
-  ['landscape-4-3', 'Landscape', 2304, 1728, 'Scenes and background swaps'],
-  ['landscape-3-2', 'Landscape', 2496, 1664, 'Photography and marketing variants'],
-  ['wide-16-9', 'Widescreen', 2560, 1440, 'Slides, thumbnails and hero images'],
-  ['ultrawide-21-9', 'Ultrawide', 3024, 1296, 'Website banners and cinematic scenes'],
+// id (its first word is the label, the rest the aspect), width, height, use case
+const rows: [string, number, number, string][] = [
+  ['square', 2048, 2048, 'Products, avatars, posts'],
+  ['portrait-4-5', 1728, 2160, 'E-commerce shots'],
+  ['portrait-3-4', 1728, 2304, 'Wardrobe and portraits'],
+  ['portrait-2-3', 1664, 2496, 'Full-length shots, posters'],
+  ['story-9-16', 1440, 2560, 'Stories and reels'],
+  ['landscape-4-3', 2304, 1728, 'Scenes and backgrounds'],
+  ['landscape-3-2', 2496, 1664, 'Photos and marketing'],
+  ['wide-16-9', 2560, 1440, 'Slides and hero images'],
+  ['ultrawide-21-9', 3024, 1296, 'Banners, cinematic scenes'],
 ];
 
 /** Output sizes for the model's use cases, squarest first. */
-export const SIZE_PRESETS: readonly SizePreset[] = rows.map(([id, name, width, height, useCase]) => {
-  const aspect = id.includes('-') ? id.replace(/^\D+-/, '').replace('-', ':') : '1:1';
-  return { id, label: `${name} ${aspect}`, width, height, aspect, useCase };
+export const SIZE_PRESETS: readonly SizePreset[] = rows.map(([id, width, height, useCase]) => {
+  const [name, w = 1, h = 1] = id.split('-');
+  const aspect = `${w}:${h}`;
+  return { id, label: `${name![0]!.toUpperCase()}${name!.slice(1)} ${aspect}`, width, height, aspect, useCase };
 });

@@ -11,62 +11,59 @@ const DECLARED: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jp
  * Every problem with an edit input, each with its field, a code and a sentence; `[]` when it is valid.
  * Unknown fields are ignored; optional fields may be absent (`undefined`) but not `null`.
  *
- * Images are `http(s)` URLs without credentials, or base64 `data:image/(png|jpeg|jpg|webp)` URIs whose bytes
- * pass `validateImageBytes`. A data URI whose bytes are a supported format other than the declared one
- * (a JPEG labelled `image/png`) is rejected as `unsupported_format`: servers may trust the label.
+ * Images are public `http(s)` URLs (no user name or password), or base64 `data:image/(png|jpeg|jpg|webp)`
+ * URIs whose bytes pass `validateImageBytes`. A data URI whose bytes are a supported format other than the
+ * declared one (a JPEG labelled `image/png`) is rejected as `unsupported_format`: servers may trust the label.
  * `size` must parse strictly with sides in 256..4096; a small total is fine, since the model snaps it.
  */
 export function validateEditInput(input: unknown): FieldError[] {
-  const o = (input && typeof input == 'object' ? input : {}) as Record<string, unknown>;
+  // biome-ignore lint: any field may hold anything
+  const o: Record<string, any> = input && typeof input == 'object' ? input : {};
   const errors: FieldError[] = [];
   const add = (field: string, code: FieldErrorCode, message: string) => errors.push({ field, code, message });
-  const { prompt, images, size, output_format: format, seed } = o;
+  const { prompt, images, size, seed } = o;
 
   if (prompt != null && typeof prompt != 'string') add('prompt', 'invalid_type', 'The prompt must be text.');
   else if (!prompt?.trim()) add('prompt', 'required', 'Write a prompt that describes the edit.');
 
-  if (images != null && !Array.isArray(images)) add('images', 'invalid_type', 'Images must be a list of URLs or data URIs.');
+  if (images != null && !Array.isArray(images)) add('images', 'invalid_type', 'Images must be a list.');
   else if (!images?.length) add('images', 'required', 'Add at least one reference image.');
   else {
-    if (images.length > MAX_IMAGES) add('images', 'too_many', `Use at most ${MAX_IMAGES} reference images (got ${images.length}).`);
-    images.forEach((image: unknown, i) => {
+    if (images.length > MAX_IMAGES) add('images', 'too_many', `Use at most ${MAX_IMAGES} reference images.`);
+    images.forEach((image: unknown, i: number) => {
       const field = `images[${i}]`;
       const name = imageLabel(field);
-      if (typeof image != 'string') return add(field, 'invalid_type', `${name} must be a URL or a data URI.`);
-      if (/^data:/i.test(image)) {
-        const data = decodeDataUri(image);
-        const declared = data && DECLARED[data.mimeType];
-        if (!data) return add(field, 'invalid_url', `${name} is a data URI that is not base64-encoded.`);
-        if (!declared) return add(field, 'unsupported_format', `${name} is labelled ${data.mimeType}; use PNG, JPEG or WebP.`);
+      const data = typeof image == 'string' && /^data:/i.test(image) && decodeDataUri(image);
+      const declared = data && DECLARED[data.mimeType];
+      let url: URL | undefined;
+      try {
+        url = data ? undefined : new URL(image as string);
+      } catch {}
+      if (declared) {
         const { info, errors: found } = validateImageBytes(data.bytes, field);
         errors.push(...found);
         if (info && info.format != declared) {
-          add(field, 'unsupported_format', `${name} is labelled ${data.mimeType} but is a ${FORMAT_NAMES[info.format]}; label it image/${info.format}.`);
+          add(field, 'unsupported_format', `${name} is labelled ${data.mimeType} but is a ${FORMAT_NAMES[info.format]}.`);
         }
-        return;
+      } else if (data) add(field, 'unsupported_format', `${name} is labelled ${data.mimeType}; use PNG, JPEG or WebP.`);
+      else if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
+        add(field, typeof image == 'string' ? 'invalid_url' : 'invalid_type', `${name} must be a public http(s) URL or a base64 data:image URI.`);
       }
-      let url: URL | undefined;
-      try {
-        url = new URL(image);
-      } catch {}
-      if (!url || !/^https?:$/.test(url.protocol)) add(field, 'invalid_url', `${name} must be an http(s) URL or a data:image URI.`);
-      else if (url.username || url.password) add(field, 'invalid_url', `${name} must not contain a user name or password.`);
     });
   }
 
   if (size !== undefined) {
-    const s = typeof size == 'string' ? parseSize(size) : null;
+    const s = parseSize(size);
     if (!s) add('size', typeof size == 'string' ? 'invalid_size' : 'invalid_type', 'The size must look like 2048*2048 (width*height).');
     else if (Math.min(s.width, s.height) < MIN_SIDE || Math.max(s.width, s.height) > MAX_SIDE) {
-      add('size', 'out_of_range', `Each side of the size must be between ${MIN_SIDE} and ${MAX_SIDE} pixels (got ${size}).`);
+      add('size', 'out_of_range', `Each side of the size must be between ${MIN_SIDE} and ${MAX_SIDE} pixels.`);
     }
   }
-  if (format !== undefined && !(OUTPUT_FORMATS as readonly unknown[]).includes(format)) {
+  if (o.output_format !== undefined && !OUTPUT_FORMATS.includes(o.output_format)) {
     add('output_format', 'unsupported_format', 'The output format must be jpeg, png or webp.');
   }
-  if (seed !== undefined) {
-    if (!Number.isInteger(seed)) add('seed', 'invalid_type', 'The seed must be a whole number.');
-    else if ((seed as number) < MIN_SEED || (seed as number) > MAX_SEED) add('seed', 'out_of_range', `The seed must be between ${MIN_SEED} and ${MAX_SEED}.`);
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= MIN_SEED && seed <= MAX_SEED)) {
+    add('seed', Number.isInteger(seed) ? 'out_of_range' : 'invalid_type', `The seed must be a whole number from ${MIN_SEED} to ${MAX_SEED}.`);
   }
   for (const key of ['enable_sync_mode', 'enable_base64_output']) {
     if (o[key] !== undefined && typeof o[key] != 'boolean') add(key, 'invalid_type', `The ${key} option must be true or false.`);
