@@ -29,7 +29,8 @@ export interface UseEditOptions {
   /**
    * Keep the running prediction id (and a summary of its input) in `sessionStorage` or `localStorage`, so a
    * reload or a remount resumes waiting for the paid edit (status `processing`) instead of losing it. The record
-   * is removed when the prediction completes or fails, on `cancel()` and on `reset()`; an unmount keeps it.
+   * is removed when the prediction completes, fails or is not found, on `cancel()` and on `reset()`; an unmount,
+   * a network error or a `timeout` keep it.
    * @default false
    */
   persist?: PersistMode | false;
@@ -112,6 +113,7 @@ interface LocalState {
   summary?: EditSummary;
 }
 
+const KEEP_ON: readonly string[] = ['cancelled', 'network_error', 'timeout'];
 const INITIAL: LocalState = { phase: 'submitting', uploadProgress: null };
 const noop = () => {};
 
@@ -165,7 +167,8 @@ export function useEdit(options: UseEditOptions = {}): UseEditResult {
       forget(prediction.id);
       return prediction;
     } catch (error) {
-      if (isEditError(error, 'prediction_failed')) forget(error.predictionId);
+      // Keep the id only while the prediction may still be running and reachable: a later mount resumes it.
+      if (isEditError(error) && !KEEP_ON.includes(error.code)) forget(error.predictionId);
       throw error;
     } finally {
       run.settled = true;

@@ -307,6 +307,17 @@ describe('useEdit persistence', () => {
     expect(sessionStorage.getItem('editor-1')).toBeNull();
   });
 
+  it('forgets a stored id the server no longer knows', async () => {
+    h = createHarness();
+    const record = { id: 'expired_prediction', startedAt: Date.now() - 60_000, summary: { prompt: 'blur', imageCount: 1 } };
+    sessionStorage.setItem('hidream-edit:running', JSON.stringify(record));
+    const { result } = renderEdit({ persist: 'session' });
+    await waitFor(() => expect(result.current.status).toBe('failed'));
+    expect(result.current.error).toMatchObject({ code: 'not_found', predictionId: 'expired_prediction' });
+    expect(sessionStorage.getItem('hidream-edit:running')).toBeNull();
+    expect(h.submits()).toHaveLength(0);
+  });
+
   it('forgets the stored id on cancel()', async () => {
     h = createHarness({ engine: { latency: 6000 } });
     const { result } = renderEdit({ persist: 'session' });
