@@ -117,7 +117,16 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
 
     const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT;
     const controller = new AbortController();
-    const onAbort = () => controller.abort(request.signal.reason);
+    let abandon!: (error: ProxyError) => void;
+    const abandoned = new Promise<never>((_, reject) => {
+      abandon = reject;
+    });
+    abandoned.catch(() => {});
+    const onAbort = () => {
+      controller.abort(request.signal.reason);
+      abandon(new ProxyError(499, 'cancelled', 'The caller went away.'));
+    };
+    if (request.signal.aborted) onAbort();
     request.signal.addEventListener('abort', onAbort, { once: true });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<never>((_, reject) => {
@@ -167,7 +176,7 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
     try {
       const pending = call();
       pending.catch(() => {});
-      const response = await Promise.race([pending, timedOut, failed]);
+      const response = await Promise.race([pending, timedOut, failed, abandoned]);
       return await relay(response, route, apiKey, request.method);
     } finally {
       clearTimeout(timer);

@@ -211,5 +211,32 @@ describe('hidreamVitePlugin', () => {
     expect(messages.filter((m) => m.includes('[hidream-edit]'))).toEqual([
       '[hidream-edit] proxy at /api/hidream → a custom upstream handler',
     ]);
+    const mistyped = await fetch(`${base}/api/hidream/nothing-here`);
+    expect(mistyped.status).toBe(404);
+    expect((await mistyped.json()).code).toBe(404);
+  });
+
+  it('mounts the proxy in `vite preview` too, at a custom path', async () => {
+    const { preview } = await import('vite');
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const outDir = await mkdtemp(join(tmpdir(), 'hidream-preview-'));
+    closers.push(() => rm(outDir, { recursive: true, force: true }));
+    await writeFile(join(outDir, 'index.html'), '<!doctype html><title>app</title>');
+    const rec = recordingHandler();
+    const server = await preview({
+      configFile: false,
+      root: outDir,
+      logLevel: 'silent',
+      build: { outDir },
+      preview: { port: 0, host: '127.0.0.1' },
+      plugins: [hidreamVitePlugin({ upstream: rec.handler, path: '/edit-api/' })],
+    });
+    closers.push(() => server.close());
+    const base = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
+    const response = await fetch(`${base}/edit-api${RESULT}`);
+    expect(response.status).toBe(200);
+    expect(rec.calls[0]!.url).toBe(`${base}/edit-api${RESULT}`);
   });
 });

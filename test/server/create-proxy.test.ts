@@ -121,6 +121,41 @@ describe('forwarding', () => {
     expect((await unreachable.json()).message).toMatch(/Could not reach the upstream API/);
   });
 
+  it.each([401, 403, 500, 503])('keeps an upstream %i and its message', async (status) => {
+    const { handler } = recordingHandler(() => envelope(null, status));
+    const response = await createProxy({ upstream: handler })(new Request(`${BASE}/api/v3/predictions/abc/result`));
+    expect(response.status).toBe(status);
+    expect(await response.json()).toEqual({ code: status, message: 'error', data: null });
+  });
+
+  it('does not follow upstream redirects', async () => {
+    const upstream = await recordingServer(() => new Response(null, { status: 302, headers: { location: 'http://evil.example/' } }));
+    try {
+      const response = await createProxy({ upstream: upstream.url, apiKey: KEY })(new Request(`${BASE}/api/v3/predictions/abc/result`));
+      expect(response.status).toBe(502);
+      expect(upstream.calls).toHaveLength(1);
+    } finally {
+      await upstream.close();
+    }
+  });
+
+  it('stops the upstream request when the caller aborts', async () => {
+    let upstreamSignal: AbortSignal | undefined;
+    const proxy = createProxy({
+      upstream: (request) => {
+        upstreamSignal = request.signal;
+        return new Promise<Response>(() => {});
+      },
+    });
+    const controller = new AbortController();
+    const pending = proxy(new Request(`${BASE}/api/v3/predictions/abc/result`, { signal: controller.signal }));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(upstreamSignal?.aborted).toBe(false);
+    controller.abort();
+    await pending;
+    expect(upstreamSignal?.aborted).toBe(true);
+  });
+
   it('answers 504 when upstream takes longer than the timeout', async () => {
     vi.useFakeTimers();
     const proxy = createProxy({ upstream: () => new Promise<Response>(() => {}), timeout: 1000 });

@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createProxy } from '../../src/server/index.js';
 import { recordingHandler } from './recording-upstream.js';
@@ -79,5 +82,33 @@ describe('submits larger than the pre-buffer are validated while they stream', (
     expect(response.status).toBe(400);
     expect((await response.json()).error_code).toBe('invalid_json');
     expect(rec.calls).toHaveLength(0);
+  });
+
+  it('over HTTP, an invalid streamed submit is cut off: the upstream server never sees its end', async () => {
+    const seen: { bytes: number; complete: boolean }[] = [];
+    const sink = createServer((req, res) => {
+      const record = { bytes: 0, complete: false };
+      seen.push(record);
+      req.on('data', (chunk: Buffer) => (record.bytes += chunk.length));
+      req.on('end', () => {
+        record.complete = true;
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"code":200,"message":"success","data":{}}');
+      });
+      req.on('error', () => {});
+    });
+    sink.listen(0, '127.0.0.1');
+    await once(sink, 'listening');
+    try {
+      const proxy = createProxy({ upstream: `http://127.0.0.1:${(sink.address() as AddressInfo).port}`, apiKey: 'k' });
+      const text = JSON.stringify({ prompt: 'x', images: [paddedPng(12 * 1024 * 1024)], seed: 'seven' });
+      const response = await proxy(streamed(text));
+      expect(response.status).toBe(400);
+      expect((await response.json()).errors).toEqual([expect.objectContaining({ field: 'seed' })]);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(seen.every((r) => !r.complete && r.bytes < text.length)).toBe(true);
+    } finally {
+      sink.closeAllConnections();
+      sink.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 import { createProxy } from '../create-proxy.js';
 import type { ProxyOptions } from '../proxy-options.js';
@@ -29,7 +30,10 @@ export function hidreamVitePlugin(options: HidreamVitePluginOptions = {}): Plugi
   const mount = `/${path.replace(/^\/+|\/+$/g, '')}`;
   let handler: ReturnType<typeof toNodeHandler> | undefined;
   let announced = false;
-  const middleware = (): ReturnType<typeof toNodeHandler> => (handler ??= toNodeHandler(createProxy(proxyOptions)));
+  // Called without `next`: everything under the mount point is the proxy's to answer (a JSON 404 rather
+  // than Vite's HTML fallback for a mistyped API path).
+  const middleware = () => (req: IncomingMessage, res: ServerResponse) =>
+    (handler ??= toNodeHandler(createProxy(proxyOptions)))(req, res);
   const announce = (info: (message: string) => void) => {
     if (announced) return;
     announced = true;
