@@ -1,0 +1,66 @@
+import { MAX_ASPECT_RATIO, MAX_IMAGE_PIXELS, orientedSize, validateImageBytes, type ImageInfo } from '../../core/index.js';
+import type { ReferencePickerLabels } from './labels.js';
+import type { RejectionError } from './types.js';
+
+/** Bytes read for validation before anything is decoded; JPEGs with big metadata get one larger retry. */
+export const HEADER_BYTES = 64 * 1024;
+const RETRY_BYTES = 1024 * 1024;
+
+export async function readBytes(blob: Blob): Promise<Uint8Array> {
+  if (typeof blob.arrayBuffer === 'function') return new Uint8Array(await blob.arrayBuffer());
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+export interface FileInspection {
+  info: ImageInfo | null;
+  /** Displayed size (EXIF orientation applied); 0 when unreadable. */
+  width: number;
+  height: number;
+  errors: RejectionError[];
+}
+
+/**
+ * Validates a file from its first bytes only (format by magic bytes, size, pixel count, aspect ratio), with
+ * messages from `labels`. Never decodes the image.
+ */
+export async function inspectFile(
+  file: Blob,
+  name: string,
+  maxBytes: number,
+  labels: ReferencePickerLabels,
+): Promise<FileInspection> {
+  let result = validateImageBytes(await readBytes(file.slice(0, HEADER_BYTES)), 'image');
+  if (!result.info && file.size > HEADER_BYTES && result.errors.some((e) => e.code === 'corrupt_image')) {
+    // The frame header of a JPEG can sit behind large EXIF/ICC segments.
+    result = validateImageBytes(await readBytes(file.slice(0, RETRY_BYTES)), 'image');
+  }
+  const { info } = result;
+  const size = info ? orientedSize(info) : { width: 0, height: 0 };
+  const errors: RejectionError[] = [];
+  if (file.size > maxBytes) {
+    errors.push({ code: 'too_large', message: labels.tooLarge(name, file.size / 1048576, maxBytes / 1048576) });
+  }
+  for (const e of result.errors) {
+    if (e.code === 'unsupported_format') errors.push({ code: e.code, message: labels.unsupportedFormat(name) });
+    else if (e.code === 'corrupt_image') errors.push({ code: e.code, message: labels.corruptImage(name) });
+  }
+  if (info) errors.push(...checkGeometry(name, size.width, size.height, labels));
+  return { info, ...size, errors };
+}
+
+/** Pixel-count and aspect-ratio rules, shared by files and URLs. */
+export function checkGeometry(name: string, width: number, height: number, labels: ReferencePickerLabels): RejectionError[] {
+  const errors: RejectionError[] = [];
+  if (width * height > MAX_IMAGE_PIXELS) {
+    errors.push({ code: 'too_many_pixels', message: labels.tooManyPixels(name, width, height, Math.floor(MAX_IMAGE_PIXELS / 1e6)) });
+  }
+  if (width > height * MAX_ASPECT_RATIO || height > width * MAX_ASPECT_RATIO) {
+    errors.push({ code: 'aspect_ratio', message: labels.aspectRatio(name, width, height) });
+  }
+  return errors;
+}
