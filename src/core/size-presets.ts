@@ -14,15 +14,15 @@ export interface SizePreset {
 
 // id (its first word is the label, the rest the aspect), width, height, use case
 const rows: [string, number, number, string][] = [
-  ['square', 2048, 2048, 'Products, avatars, posts'],
-  ['portrait-4-5', 1728, 2160, 'E-commerce shots'],
-  ['portrait-3-4', 1728, 2304, 'Wardrobe and portraits'],
-  ['portrait-2-3', 1664, 2496, 'Full-length shots, posters'],
-  ['story-9-16', 1440, 2560, 'Stories and reels'],
-  ['landscape-4-3', 2304, 1728, 'Scenes and backgrounds'],
-  ['landscape-3-2', 2496, 1664, 'Photos and marketing'],
-  ['wide-16-9', 2560, 1440, 'Slides and hero images'],
-  ['ultrawide-21-9', 3024, 1296, 'Banners, cinematic scenes'],
+  ['square', 2048, 2048, 'Products, avatars'],
+  ['portrait-4-5', 1728, 2160, 'E-commerce'],
+  ['portrait-3-4', 1728, 2304, 'Portraits'],
+  ['portrait-2-3', 1664, 2496, 'Posters'],
+  ['story-9-16', 1440, 2560, 'Stories, reels'],
+  ['landscape-4-3', 2304, 1728, 'Scenes'],
+  ['landscape-3-2', 2496, 1664, 'Photography'],
+  ['wide-16-9', 2560, 1440, 'Slides, heroes'],
+  ['ultrawide-21-9', 3024, 1296, 'Banners'],
 ];
 
 /** Output sizes for the model's use cases, squarest first. */

@@ -3,28 +3,7 @@ import type { ImageInfo } from './types.js';
 /** The format announced by the magic bytes alone, or undefined for anything but PNG, JPEG and WebP. */
 export function imageFormat(bytes: Uint8Array): ImageInfo['format'] | undefined {
   const s = String.fromCharCode(...bytes.subarray(0, 12));
-  if (s.startsWith('\x89PNG\r\n\x1a\n')) return 'png';
-  if (s.startsWith('\xff\xd8\xff')) return 'jpeg';
-  if (s.startsWith('RIFF') && s.slice(8) == 'WEBP') return 'webp';
-}
-
-/** The EXIF orientation in the TIFF block starting at `t`, or 1. */
-function exifOrientation(v: DataView, t: number): number {
-  try {
-    const le = v.getUint16(t) == 0x4949;
-    if (!le && v.getUint16(t) != 0x4d4d) return 1;
-    const ifd = t + v.getUint32(t + 4, le);
-    for (let k = 0, n = v.getUint16(ifd, le); k < n; k++) {
-      const e = ifd + 2 + k * 12;
-      if (v.getUint16(e, le) == 0x112) {
-        const o = v.getUint16(e + 8, le);
-        return o >= 1 && o <= 8 ? o : 1;
-      }
-    }
-  } catch {
-    // A damaged EXIF block only loses the orientation.
-  }
-  return 1;
+  return s.startsWith('\x89PNG\r\n\x1a\n') ? 'png' : s.startsWith('\xff\xd8\xff') ? 'jpeg' : /^RIFF....WEBP/s.test(s) ? 'webp' : undefined;
 }
 
 /**
@@ -33,60 +12,67 @@ function exifOrientation(v: DataView, t: number): number {
  */
 export function sniffImage(bytes: Uint8Array): ImageInfo | null {
   const format = imageFormat(bytes);
-  if (!format) return null;
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // An unsigned integer of `n` bytes at `i`; NaN past the end, which makes every later check fail.
+  const read = (i: number, n = 2, le?: boolean) => {
+    let v = 0;
+    for (let k = 0; k < n; k++) v = v * 256 + bytes[le ? i + n - 1 - k : i + k]!;
+    return v;
+  };
   let width = 0;
   let height = 0;
   let orientation = 1;
-  // Every read past the end throws a RangeError: a truncated header is unreadable.
-  try {
-    if (format == 'png') {
-      if (v.getUint32(12) != 0x49484452) return null; // IHDR
-      width = v.getUint32(16);
-      height = v.getUint32(20);
-    } else if (format == 'webp') {
-      const chunk = v.getUint32(12);
-      if (chunk == 0x56503820) {
-        // 'VP8 ': lossy keyframe, start code 9d 01 2a then 14-bit sides
-        if (v.getUint16(23) != 0x9d01 || v.getUint8(25) != 0x2a) return null;
-        width = v.getUint16(26, true) & 0x3fff;
-        height = v.getUint16(28, true) & 0x3fff;
-      } else if (chunk == 0x5650384c) {
-        // 'VP8L': lossless, signature 2f then 14-bit sides minus one
-        if (v.getUint8(20) != 0x2f) return null;
-        const bits = v.getUint32(21, true);
-        width = (bits & 0x3fff) + 1;
-        height = ((bits >>> 14) & 0x3fff) + 1;
-      } else if (chunk == 0x56503858) {
-        // 'VP8X': extended, 24-bit canvas sides minus one
-        width = (v.getUint32(24, true) & 0xffffff) + 1;
-        height = (v.getUint32(26, true) >>> 8) + 1;
-      } else return null;
-    } else {
-      for (let i = 2; ; ) {
-        if (v.getUint8(i) != 0xff) return null;
-        const m = v.getUint8(i + 1);
-        if (m == 0xff) i++; // fill byte
-        else if (m == 0xd8 || m == 1 || (m >= 0xd0 && m <= 0xd7)) i += 2; // markers without a length
-        else if (m == 0xd9 || m == 0xda) return null; // image ended or data began before any frame header
-        else {
-          // SOF0..SOF15, except DHT (c4), JPG (c8) and DAC (cc)
-          if (m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc) {
-            height = v.getUint16(i + 5);
-            width = v.getUint16(i + 7);
-            break;
+  if (format == 'png') {
+    if (read(12, 4) == 0x49484452) {
+      // IHDR
+      width = read(16, 4);
+      height = read(20, 4);
+    }
+  } else if (format == 'webp') {
+    const chunk = read(12, 4);
+    if (chunk == 0x56503820 && read(23, 3) == 0x9d012a) {
+      // 'VP8 ' (lossy): start code, then 14-bit sides
+      width = read(26, 2, true) % 16384;
+      height = read(28, 2, true) % 16384;
+    } else if (chunk == 0x5650384c && bytes[20] == 0x2f) {
+      // 'VP8L' (lossless): signature, then 14-bit sides minus one
+      const bits = read(21, 4, true);
+      width = (bits % 16384) + 1;
+      height = ((bits >>> 14) % 16384) + 1;
+    } else if (chunk == 0x56503858) {
+      // 'VP8X' (extended): 24-bit canvas sides minus one
+      width = read(24, 3, true) + 1;
+      height = read(27, 3, true) + 1;
+    }
+  } else if (format) {
+    for (let i = 2; bytes[i] == 0xff; ) {
+      const m = bytes[i + 1]!;
+      if (m == 0xff) i++; // fill byte
+      else if (m == 0xd8 || m == 1 || m >> 3 == 0x1a) i += 2; // SOI, TEM, RST0..7: no length
+      else if (m == 0xd9 || m == 0xda) break; // the image ended or its data began before any frame header
+      else if (m >> 4 == 0xc && m != 0xc4 && m != 0xc8 && m != 0xcc) {
+        // SOF0..SOF15, except DHT, JPG and DAC
+        height = read(i + 5);
+        width = read(i + 7);
+        break;
+      } else {
+        if (m == 0xe1 && read(i + 4, 4) == 0x45786966 && orientation == 1) {
+          // APP1 "Exif": a TIFF block, "II" little-endian or "MM" big-endian; IFD0 entry 0x112 is the orientation
+          const t = i + 10;
+          const le = bytes[t] == 0x49;
+          const ifd = t + read(t + 4, 4, le);
+          for (let k = 0, n = read(ifd, 2, le); k < n && (le || bytes[t] == 0x4d); k++) {
+            if (read(ifd + 2 + k * 12, 2, le) == 0x112) {
+              const o = read(ifd + 10 + k * 12, 2, le);
+              if (o > 0 && o < 9) orientation = o;
+              break;
+            }
           }
-          if (m == 0xe1 && v.getUint32(i + 4) == 0x45786966 && orientation == 1) orientation = exifOrientation(v, i + 10);
-          const length = v.getUint16(i + 2);
-          if (length < 2) return null;
-          i += 2 + length;
         }
+        i += 2 + read(i + 2);
       }
     }
-  } catch {
-    return null;
   }
-  return width && height ? { format, width, height, orientation } : null;
+  return width && height ? { format: format!, width, height, orientation } : null;
 }
 
 /** The displayed size: EXIF orientations 5..8 swap width and height. */

@@ -22,42 +22,38 @@ export function validateEditInput(input: unknown): FieldError[] {
   const errors: FieldError[] = [];
   const add = (field: string, code: FieldErrorCode, message: string) => errors.push({ field, code, message });
   const { prompt, images, size, seed } = o;
+  const str = (v: unknown): v is string => typeof v == 'string';
 
-  if (prompt != null && typeof prompt != 'string') add('prompt', 'invalid_type', 'The prompt must be text.');
-  else if (!prompt?.trim()) add('prompt', 'required', 'Write a prompt that describes the edit.');
+  if (!str(prompt) || !prompt.trim()) add('prompt', prompt == null || str(prompt) ? 'required' : 'invalid_type', 'Write a prompt that describes the edit.');
 
-  if (images != null && !Array.isArray(images)) add('images', 'invalid_type', 'Images must be a list.');
-  else if (!images?.length) add('images', 'required', 'Add at least one reference image.');
-  else {
-    if (images.length > MAX_IMAGES) add('images', 'too_many', `Use at most ${MAX_IMAGES} reference images.`);
-    images.forEach((image: unknown, i: number) => {
+  const list = Array.isArray(images) && images;
+  if (!list || !list.length || list.length > MAX_IMAGES) {
+    add('images', list ? (list.length ? 'too_many' : 'required') : images == null ? 'required' : 'invalid_type', `Add 1 to ${MAX_IMAGES} reference images.`);
+  }
+  if (list) {
+    list.forEach((image: unknown, i: number) => {
       const field = `images[${i}]`;
       const name = imageLabel(field);
-      const data = typeof image == 'string' && /^data:/i.test(image) && decodeDataUri(image);
-      const declared = data && DECLARED[data.mimeType];
+      const data = str(image) && /^data:/i.test(image) && decodeDataUri(image);
       let url: URL | undefined;
       try {
         url = data ? undefined : new URL(image as string);
       } catch {}
-      if (declared) {
+      if (data) {
         const { info, errors: found } = validateImageBytes(data.bytes, field);
         errors.push(...found);
-        if (info && info.format != declared) {
+        if (info && DECLARED[data.mimeType] != info.format) {
           add(field, 'unsupported_format', `${name} is labelled ${data.mimeType} but is a ${FORMAT_NAMES[info.format]}.`);
         }
-      } else if (data) add(field, 'unsupported_format', `${name} is labelled ${data.mimeType}; use PNG, JPEG or WebP.`);
-      else if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
-        add(field, typeof image == 'string' ? 'invalid_url' : 'invalid_type', `${name} must be a public http(s) URL or a base64 data:image URI.`);
+      } else if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
+        add(field, str(image) ? 'invalid_url' : 'invalid_type', `${name} must be a public http(s) URL or a base64 data:image URI.`);
       }
     });
   }
 
-  if (size !== undefined) {
-    const s = parseSize(size);
-    if (!s) add('size', typeof size == 'string' ? 'invalid_size' : 'invalid_type', 'The size must look like 2048*2048 (width*height).');
-    else if (Math.min(s.width, s.height) < MIN_SIDE || Math.max(s.width, s.height) > MAX_SIDE) {
-      add('size', 'out_of_range', `Each side of the size must be between ${MIN_SIDE} and ${MAX_SIDE} pixels.`);
-    }
+  const s = size !== undefined && parseSize(size);
+  if (s === null || (s && (Math.min(s.width, s.height) < MIN_SIDE || Math.max(s.width, s.height) > MAX_SIDE))) {
+    add('size', s ? 'out_of_range' : str(size) ? 'invalid_size' : 'invalid_type', `The size must be like 2048*2048, each side ${MIN_SIDE} to ${MAX_SIDE} pixels.`);
   }
   if (o.output_format !== undefined && !OUTPUT_FORMATS.includes(o.output_format)) {
     add('output_format', 'unsupported_format', 'The output format must be jpeg, png or webp.');

@@ -7,12 +7,8 @@ export const FORMAT_NAMES = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' } as const;
 
 const OTHERS: [RegExp, string][] = [
   [/^GIF8/, 'a GIF'],
-  [/^BM/, 'a BMP'],
   [/^(\xef\xbb\xbf)?\s*</, 'an SVG or HTML document'],
-  [/^(II\*\0|MM\0\*)/, 'a TIFF'],
-  [/^....ftyp(hei|hev|mif)/, 'a HEIC photo'],
-  [/^....ftypavi/, 'an AVIF'],
-  [/^%PDF/, 'a PDF'],
+  [/^....ftyp/s, 'a HEIC or AVIF photo'],
 ];
 
 /** "Image 2" for `images[1]`, "The image" otherwise. */

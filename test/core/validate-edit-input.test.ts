@@ -51,7 +51,7 @@ describe('validateEditInput', () => {
   it(`allows 1..${MAX_IMAGES} images`, () => {
     expect(check({ images: Array(MAX_IMAGES).fill(url) })).toEqual([]);
     const errors = validateEditInput({ ...base, images: Array(MAX_IMAGES + 1).fill(url) });
-    expect(errors).toEqual([{ field: 'images', code: 'too_many', message: `Use at most ${MAX_IMAGES} reference images.` }]);
+    expect(errors).toEqual([{ field: 'images', code: 'too_many', message: `Add 1 to ${MAX_IMAGES} reference images.` }]);
   });
 
   it('accepts only http(s) URLs without credentials', () => {
@@ -83,10 +83,10 @@ describe('validateEditInput', () => {
     ]);
   });
 
-  it('rejects unsupported declared types and non-base64 data URIs', async () => {
+  it('judges declared types against the bytes, and rejects non-base64 data URIs', async () => {
     const png = await realImage('png', 32, 32);
     expect(validateEditInput({ ...base, images: [dataUri('image/gif', png)] })[0]?.message).toBe(
-      'Image 1 is labelled image/gif; use PNG, JPEG or WebP.',
+      'Image 1 is labelled image/gif but is a PNG.',
     );
     expect(check({ images: ['data:image/png,%89PNG'] })).toEqual(['images[0]:invalid_url']);
   });
@@ -99,7 +99,7 @@ describe('validateEditInput', () => {
     expect(check({ size: ' 2048*2048' })).toEqual(['size:invalid_size']);
     expect(check({ size: 2048 })).toEqual(['size:invalid_type']);
     expect(validateEditInput({ ...base, size: '100*2048' })[0]?.message).toBe(
-      'Each side of the size must be between 256 and 4096 pixels.',
+      'The size must be like 2048*2048, each side 256 to 4096 pixels.',
     );
   });
 

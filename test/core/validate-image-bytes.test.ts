@@ -83,9 +83,9 @@ describe('validateImageBytes: rules', () => {
 
   it('names other formats it recognises', () => {
     const message = (s: string) => validateImageBytes(Uint8Array.from(s, (c) => c.charCodeAt(0))).errors[0]?.message;
-    expect(message('BM6\0\0\0\0\0')).toBe('The image is a BMP; use PNG, JPEG or WebP.');
-    expect(message('II*\0\x08\0\0\0')).toBe('The image is a TIFF; use PNG, JPEG or WebP.');
-    expect(message('\0\0\0\x18ftypheic')).toBe('The image is a HEIC photo; use PNG, JPEG or WebP.');
-    expect(message('%PDF-1.7')).toBe('The image is a PDF; use PNG, JPEG or WebP.');
+    expect(message('GIF87a\x01\0')).toBe('The image is a GIF; use PNG, JPEG or WebP.');
+    expect(message('\xef\xbb\xbf  <svg onload="x()">')).toBe('The image is an SVG or HTML document; use PNG, JPEG or WebP.');
+    expect(message('\0\0\0\x18ftypheic')).toBe('The image is a HEIC or AVIF photo; use PNG, JPEG or WebP.');
+    expect(message('BM6\0\0\0\0\0')).toBe('The image is not a PNG, JPEG or WebP image.');
   });
 });
