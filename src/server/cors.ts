@@ -22,7 +22,9 @@ function isSameOrigin(origin: string, url: URL): boolean {
 /**
  * Applies the CORS policy before anything else: answers preflights (204 for listed origins, 403 otherwise)
  * and refuses state-changing requests from foreign origins that are not listed, so a page on another site
- * cannot spend the key with a "simple" cross-site POST. Returns a response for preflights, else nothing.
+ * cannot spend the key with a "simple" cross-site POST (which needs no preflight). Reads stay open: without
+ * an `Access-Control-Allow-Origin` header the browser hides their answer. Returns a response for
+ * preflights, else nothing.
  */
 export function checkCors(request: Request, url: URL, cors: ProxyCorsOptions | undefined): Response | undefined {
   const origin = request.headers.get('origin');
@@ -42,12 +44,23 @@ export function checkCors(request: Request, url: URL, cors: ProxyCorsOptions | u
       },
     });
   }
-  if (origin && origin !== 'null' && !isSameOrigin(origin, url) && !isAllowed(cors, origin)) {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      throw new ProxyError(403, 'cors_forbidden', `Cross-origin requests from ${origin} are not allowed by this proxy.`);
-    }
+  if (request.method !== 'GET' && request.method !== 'HEAD' && isForeign(request, url) && !(origin && isAllowed(cors, origin))) {
+    throw new ProxyError(403, 'cors_forbidden', `Cross-origin requests from ${origin ?? 'another site'} are not allowed by this proxy.`);
   }
   return undefined;
+}
+
+/**
+ * Whether a browser sent this request from another origin. `Sec-Fetch-Site` is the browser's own verdict
+ * and is right even behind a reverse proxy that rewrites `Host`; without it, the `Origin` host is compared
+ * with the request's. Requests without either (servers, the SDK, curl) are not foreign.
+ */
+function isForeign(request: Request, url: URL): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site === 'same-origin' || site === 'none') return false;
+  if (site === 'cross-site' || site === 'same-site') return true;
+  const origin = request.headers.get('origin');
+  return origin !== null && (origin === 'null' || !isSameOrigin(origin, url));
 }
 
 /** Adds `Access-Control-Allow-Origin` (and friends) when the request's origin is listed. */

@@ -104,7 +104,7 @@ export function matchRoute(
   const prefix = pathname.slice(0, at);
   const rest = pathname.slice(at + API_ROOT.length);
   if (/%2f|%5c|%2e|%00|\\/i.test(rest) || rest.split('/').some((s) => s === '' || s === '.' || s === '..')) {
-    throw new ProxyError(400, 'invalid_path', 'The path contains encoded separators or dot segments.');
+    throw new ProxyError(400, 'invalid_path', 'The API path has an empty or dot segment, or an encoded separator.');
   }
   const { name, param } = identify(rest, options.models);
   const [switchName, byDefault] = SWITCH[name];

@@ -350,6 +350,20 @@ describe('CORS', () => {
     expect(rec.calls).toHaveLength(2);
   });
 
+  it("trusts the browser's Sec-Fetch-Site over Host (behind a reverse proxy), and refuses opaque origins", async () => {
+    const rec = recordingHandler();
+    const proxy = createProxy({ upstream: rec.handler });
+    const behindProxy = await proxy(post(SUBMIT, validInput(), { origin: 'https://shop.example', 'sec-fetch-site': 'same-origin' }));
+    expect(behindProxy.status).toBe(200);
+    const crossSite = await proxy(post(SUBMIT, validInput(), { 'sec-fetch-site': 'cross-site' }));
+    expect(crossSite.status).toBe(403);
+    const sandboxed = await proxy(post(SUBMIT, validInput(), { origin: 'null' }));
+    expect(sandboxed.status).toBe(403);
+    const sdk = await proxy(post(SUBMIT, validInput()));
+    expect(sdk.status).toBe(200);
+    expect(rec.calls).toHaveLength(2);
+  });
+
   it('allows listed origins only, exposing the long-poll header', async () => {
     const rec = recordingHandler();
     const proxy = createProxy({ upstream: rec.handler, cors: { origins: ['https://app.example'] } });

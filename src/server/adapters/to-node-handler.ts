@@ -129,7 +129,7 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>):
         );
       }
       const response = hasDotSegment(target)
-        ? errorResponse(new ProxyError(400, 'invalid_path', 'The path contains encoded separators or dot segments.'))
+        ? errorResponse(new ProxyError(400, 'invalid_path', 'The API path has an empty or dot segment, or an encoded separator.'))
         : await handler(toRequest(req, aborter.signal));
       await writeResponse(response, req, res);
       if (!req.complete) req.socket.destroySoon?.();
