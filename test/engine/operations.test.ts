@@ -44,7 +44,34 @@ describe('geometry', () => {
   });
 });
 
+/** The textbook definition: three clamped box passes each way, one sample at a time. */
+function naiveBlur(data: Uint8ClampedArray, w: number, h: number, r: number): Uint8ClampedArray {
+  let a = Float32Array.from(data);
+  const clamp = (v: number, hi: number) => Math.min(hi, Math.max(0, v));
+  for (let pass = 0; pass < 3; pass++) {
+    const b = new Float32Array(a.length);
+    const d = new Float32Array(a.length);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) for (let c = 0; c < 4; c++) {
+      let s = 0;
+      for (let k = -r; k <= r; k++) s += a[(y * w + clamp(x + k, w - 1)) * 4 + c]!;
+      b[(y * w + x) * 4 + c] = s / (2 * r + 1);
+    }
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) for (let c = 0; c < 4; c++) {
+      let s = 0;
+      for (let k = -r; k <= r; k++) s += b[(clamp(y + k, h - 1) * w + x) * 4 + c]!;
+      d[(y * w + x) * 4 + c] = s / (2 * r + 1);
+    }
+    a = d;
+  }
+  return Uint8ClampedArray.from(a);
+}
+
 describe('blur', () => {
+  it.each([[13, 7, 2], [5, 9, 3], [40, 30, 4], [3, 3, 5]])('matches the textbook box blur on %i×%i, radius %i', (w, h, r) => {
+    const data = new Uint8ClampedArray(w * h * 4).map((_, i) => (i * 7919) % 256);
+    expect(blur({ width: w, height: h, data }, r).data).toEqual(naiveBlur(data, w, h, r));
+  });
+
   it('keeps a flat image flat and the mean of a spike', () => {
     const img = { width: 9, height: 9, data: new Uint8ClampedArray(9 * 9 * 4).fill(100) };
     expect(blur(img, 2).data.every((v) => v === 100)).toBe(true);

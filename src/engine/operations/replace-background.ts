@@ -1,5 +1,5 @@
 import type { RgbaImage } from '../imaging.js';
-import { blur } from './blur.js';
+import { blurSamples } from './blur.js';
 
 export interface SubjectMaskOptions {
   /**
@@ -98,16 +98,14 @@ export function replaceBackground(image: RgbaImage, backdrop: RgbaImage, options
     throw new Error('The backdrop must be the same size as the image.');
   }
   const mask = subjectMask(image, options);
-  const alpha = { width: image.width, height: image.height, data: new Uint8ClampedArray(mask.length * 4) };
-  for (let p = 0; p < mask.length; p++) alpha.data[p * 4] = mask[p]! * 255;
-  const soft = blur(alpha, Math.max(1, Math.round(Math.min(image.width, image.height) / 1000)));
+  const soft = blurSamples(new Float32Array(mask), image.width, image.height, 1, Math.max(1, Math.round(Math.min(image.width, image.height) / 1000)));
   const out = { width: image.width, height: image.height, data: new Uint8ClampedArray(image.data.length) };
   const s = image.data;
   const b = backdrop.data;
   const o = out.data;
   for (let p = 0, i = 0; p < mask.length; p++, i += 4) {
     // Feather only across the edge: subject pixels stay at least half opaque, background at most half.
-    const a = soft.data[i]! / 255;
+    const a = soft[p]!;
     const k = mask[p] === 1 ? Math.max(a, 0.5) : Math.min(a, 0.5);
     o[i] = s[i]! * k + b[i]! * (1 - k);
     o[i + 1] = s[i + 1]! * k + b[i + 1]! * (1 - k);
