@@ -4,7 +4,9 @@
 // jobs of 2–20 s, and compares, in the same run:
 //   (a) our client (`client.edit`) through the proxy's long-poll,
 //   (b) our client's adaptive polling, with the proxy's long-poll turned off,
-//   (c) fixed 1 s polling: the official `wavespeed` SDK (`run`, pollInterval 1 s) pointed at the proxy.
+//   (c) fixed 1 s polling: the official `wavespeed` SDK (`run`, pollInterval 1 s) pointed at the proxy,
+//   (d) the hooks' query path: `predictionQueryOptions` in a TanStack QueryObserver (what `usePrediction` runs),
+//       after `client.submit`, through the proxy's long-poll.
 // "Late" = client observation time − engine completion time. The engine spends min(300 ms, 15 %) of a job as
 // `created` and reports the processing time in `timings.inference`, so it completed at
 // created_at + 300 ms + inference for every job ≥ 2 s (same process, same clock).
@@ -13,12 +15,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
+import { QueryClient, QueryObserver, environmentManager } from '@tanstack/react-query';
 import { Client as WavespeedClient } from 'wavespeed';
-import { DEFAULT_MODEL, createClient, type Prediction } from '../src/core/index.js';
+import { DEFAULT_MODEL, createClient, isTerminalStatus, type Prediction } from '../src/core/index.js';
 import { createLocalEngine } from '../src/engine/index.js';
+import { predictionQueryOptions } from '../src/react/index.js';
 import { createProxy, toNodeHandler } from '../src/server/index.js';
 
-const EDITS = Number(process.env.BENCH_EDITS ?? 12);
+// TanStack Query schedules no refetch timers on a server; this process plays the browser.
+environmentManager.setIsServer(() => false);
+
+const EDITS = Number(process.env.BENCH_EDITS ?? 20);
 const LATENCY = { min: 2000, max: 20_000 };
 const STAGGER_MS = 250;
 
@@ -52,6 +59,27 @@ const modes: Mode[] = [
       return detail.taskId;
     },
   },
+  {
+    name: '(d) usePrediction query, long-poll via proxy',
+    longPoll: true,
+    run: async (baseUrl, input) => {
+      const client = createClient({ baseUrl });
+      const { id } = await client.submit(input);
+      const queryClient = new QueryClient();
+      const observer = new QueryObserver(queryClient, predictionQueryOptions(client, id));
+      try {
+        return await new Promise<Prediction>((resolve, reject) => {
+          observer.subscribe(({ data, error }) => {
+            if (error) reject(error);
+            else if (data && isTerminalStatus(data.status)) resolve(data);
+          });
+        });
+      } finally {
+        observer.destroy();
+        queryClient.clear();
+      }
+    },
+  },
 ];
 
 async function listen(server: Server): Promise<number> {
@@ -82,7 +110,13 @@ async function runMode(mode: Mode, image: string): Promise<Sample[]> {
     const samples = await Promise.all(
       Array.from({ length: EDITS }, async (_, i) => {
         await new Promise((r) => setTimeout(r, i * STAGGER_MS));
-        const result = await mode.run(baseUrl, { prompt: `make it warmer, edit ${i}`, images: [image] });
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const result = await Promise.race([
+          mode.run(baseUrl, { prompt: `make it warmer, edit ${i}`, images: [image] }),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`${mode.name}: edit ${i} did not finish within 60 s`)), 60_000);
+          }),
+        ]).finally(() => clearTimeout(timer));
         const seenAt = Date.now();
         const id = typeof result === 'string' ? result : result.id;
         const record = await engineRecord(id);

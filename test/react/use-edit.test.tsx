@@ -88,6 +88,37 @@ describe('useEdit', () => {
     expect(h.submits()).toHaveLength(1); // never resubmitted
   });
 
+  it('never resubmits a failed POST', async () => {
+    h = createHarness({
+      intercept: async (request, next) =>
+        request.method === 'POST' && request.url.endsWith('/edit')
+          ? Response.json({ code: 503, message: 'Service temporarily unavailable.' }, { status: 503 })
+          : next(request),
+    });
+    const onError = vi.fn();
+    const { result } = renderEdit({ onError });
+    act(() => result.current.edit({ prompt: 'grayscale', images: [image] }));
+    await waitFor(() => expect(result.current.status).toBe('failed'));
+    expect(result.current.error).toMatchObject({ code: 'api_error', status: 503 });
+    await advance(30_000);
+    expect(h.submits()).toHaveLength(1);
+    expect(h.log).toHaveLength(1);
+    expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps following the same prediction when a sync-mode submit times out', async () => {
+    h = createHarness({ engine: { latency: 4000, syncTimeout: 1000 } });
+    const { result } = renderEdit();
+    act(() => result.current.edit({ prompt: 'cooler', images: [image], enable_sync_mode: true }));
+    await advance(1000);
+    await waitFor(() => expect(result.current.status).toBe('processing'));
+    const id = result.current.prediction!.id;
+    await advance(3500);
+    await waitFor(() => expect(result.current.status).toBe('completed'));
+    expect(result.current.prediction!.id).toBe(id);
+    expect(h.submits()).toHaveLength(1);
+  });
+
   it('rejects an invalid input before sending anything', async () => {
     h = createHarness();
     const { result } = renderEdit();
