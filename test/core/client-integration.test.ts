@@ -55,7 +55,7 @@ describe('client ↔ proxy ↔ local engine', () => {
     const { client, requests, close } = setup({ latency: 0 });
     try {
       const bytes = await realImage('webp', 80, 60);
-      const url = await client.upload(new File([bytes], 'ref.webp', { type: 'image/webp' }));
+      const url = await client.upload(new File([new Uint8Array(bytes)], 'ref.webp', { type: 'image/webp' }));
       expect(requests.slice(0, 2).map((r) => r.split(' ')[0])).toEqual(['POST', 'PUT']);
       const p = await client.edit({ prompt: 'Flip it horizontally.', images: [url] });
       expect(p.outputs).toHaveLength(1);
