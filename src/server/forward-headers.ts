@@ -33,9 +33,14 @@ function pick(source: Headers, names: Set<string>, prefixes: string[]): Headers 
   return out;
 }
 
-/** The caller's headers that may go upstream (an allowlist), without any credential. */
+/**
+ * The caller's headers that may go upstream (an allowlist), without any credential, and without headers the
+ * caller marked hop-by-hop by naming them in `Connection`.
+ */
 export function forwardRequestHeaders(headers: Headers): Headers {
-  return pick(headers, REQUEST_HEADERS, REQUEST_PREFIXES);
+  const out = pick(headers, REQUEST_HEADERS, REQUEST_PREFIXES);
+  for (const name of (headers.get('connection') ?? '').split(',')) out.delete(name.trim().toLowerCase() || 'connection');
+  return out;
 }
 
 /** The upstream's headers that may reach the caller (an allowlist). */

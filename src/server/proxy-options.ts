@@ -71,9 +71,12 @@ export interface ProxyOptions {
    * Where requests go: a base URL (only its origin and path prefix are used; the caller's `/api/v3/...`
    * suffix is appended) or a handler such as `createLocalEngine()`.
    *
-   * Default, decided per request: `https://api.wavespeed.ai` when a key is found; otherwise the local
-   * engine (created on first use), except when `NODE_ENV` is `production`, where requests get a 503 asking
-   * for `WAVESPEED_API_KEY`.
+   * Without it, decided per request: `https://api.wavespeed.ai` when a key is found; otherwise the local
+   * engine (created on first use, then kept), except when `NODE_ENV` is `production`, where requests get a
+   * 503 asking for `WAVESPEED_API_KEY`. A handler is called with a `Request` whose URL is the caller's own
+   * (same origin and mount prefix), so URLs it builds route back through the proxy; only a handler receives
+   * the engine's `/api/v3/local/*` routes.
+   * @default "https://api.wavespeed.ai" with a key, else the local engine (a 503 in production)
    */
   upstream?: string | UpstreamHandler;
   /**
@@ -89,11 +92,13 @@ export interface ProxyOptions {
   /**
    * Routes to serve, merged over the defaults (submit, result and uploads on; history, delete, balance and
    * pricing off). `GET /api/v3/webhook/secret` is never served.
+   * @default { submit: true, result: true, uploads: true, history: false, delete: false, balance: false, pricing: false }
    */
   routes?: ProxyRoutes;
   /**
    * Decide whether a caller may use the proxy (check a session, a token, a rate limit...). Return `false`
-   * for a 401. Thrown errors become a 500 whose body says nothing about the error.
+   * for a 401. Thrown errors become a 500 whose body says nothing about the error. Called before the body
+   * is read; do not read it here (the proxy streams it upstream).
    * @default undefined (everyone may)
    */
   authorize?: (request: Request) => boolean | Promise<boolean>;

@@ -80,6 +80,14 @@ describe('hidream-edit serve', () => {
     expect(await run.exited).toBe(0);
   });
 
+  it('uses WaveSpeed when WAVESPEED_API_KEY is set, and never prints the key', async () => {
+    const run = cli(['serve', '--port', '0'], { WAVESPEED_API_KEY: 'ws-cli-secret-key' });
+    await run.output(/upstream: WaveSpeed \(https:\/\/api\.wavespeed\.ai/);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.stdout() + run.stderr()).not.toContain('ws-cli-secret-key');
+  });
+
   it('exits 2 with a message on bad flags', async () => {
     const run = cli(['serve', '--fail-rate', '2']);
     expect(await run.exited).toBe(2);

@@ -40,7 +40,10 @@ describe('forwarding', () => {
           authorization: 'Bearer caller-token',
           cookie: 'session=abc',
           'x-client-name': 'wavespeed-js',
-          connection: 'keep-alive',
+          connection: 'keep-alive, x-client-os',
+          'x-client-os': 'linux',
+          'proxy-authorization': 'Basic abc',
+          te: 'trailers',
           'x-forwarded-for': '10.0.0.1',
         }),
       );
@@ -52,6 +55,9 @@ describe('forwarding', () => {
       expect(call.headers.authorization).toBe(`Bearer ${KEY}`);
       expect(call.headers.cookie).toBeUndefined();
       expect(call.headers['x-forwarded-for']).toBeUndefined();
+      expect(call.headers['proxy-authorization']).toBeUndefined();
+      expect(call.headers.te).toBeUndefined();
+      expect(call.headers['x-client-os']).toBeUndefined();
       expect(call.headers['x-client-name']).toBe('wavespeed-js');
       expect(JSON.parse(call.body)).toEqual(validInput());
     } finally {
