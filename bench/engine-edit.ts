@@ -8,7 +8,7 @@ const RUNS = 3;
 
 async function sourcePhoto(): Promise<string> {
   // A 3000×2000 JPEG with detail everywhere: noise under a subject on a plain backdrop.
-  const noise = await sharp({ create: { width: 3000, height: 2000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 30 } } })
+  const noise = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 30 } } })
     .png()
     .toBuffer();
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="2000"><rect width="3000" height="2000" fill="#dcdcdc"/>
