@@ -1,0 +1,265 @@
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { DEFAULT_OUTPUT_FORMAT, DEFAULT_SIZE, MAX_SEED, PRICE_PER_EDIT_USD } from '../../core/constants.js';
+import { parseSize, snapSize, type EditError, type OutputFormat, type Prediction } from '../../core/index.js';
+import { useEdit, type UseEditOptions, type UseEditResult } from '../../react/index.js';
+import { toEditImages, type ReferenceImage } from '../reference-picker/index.js';
+import { outputSrc } from '../result-viewer/output-file.js';
+import type { UseResultViewerOptions } from '../result-viewer/use-result-viewer.js';
+import { describeSize } from '../size-selector/describe-size.js';
+import { emptyHistory, formatUsd, goToHistory, pushHistory, randomSeed, type EditHistory, type EditHistoryEntry } from './edit-history.js';
+import { defaultImageEditorLabels, PROMPT_TEMPLATES, type ImageEditorLabels, type PromptTemplate } from './labels.js';
+
+export type ImageEditorEntry = EditHistoryEntry<ReferenceImage>;
+
+export interface UseImageEditorOptions {
+  /** @default "" */
+  defaultPrompt?: string;
+  /** @default "2048*2048" */
+  defaultSize?: string;
+  /** @default "jpeg" */
+  defaultFormat?: OutputFormat;
+  /** A pinned seed to start with; absent: a new random seed each run. */
+  defaultSeed?: number;
+  /** References to start with. */
+  defaultReferences?: ReferenceImage[];
+  /** Most references. @default 5 */
+  maxImages?: number;
+  /** @default PROMPT_TEMPLATES */
+  templates?: readonly PromptTemplate[];
+  labels?: Partial<ImageEditorLabels>;
+  /** Options of the underlying `useEdit` (image transport, persistence, timeout...). */
+  editOptions?: Omit<UseEditOptions, 'onCompleted' | 'onError'>;
+  /** An edit finished: its history entry (prediction, output, seed, size...). */
+  onComplete?: (entry: ImageEditorEntry) => void;
+  onError?: (error: EditError) => void;
+  /** Source of random seeds (0..1). @default Math.random */
+  random?: () => number;
+}
+
+interface RunInfo {
+  prompt: string;
+  size: string;
+  format: OutputFormat;
+  seed: number;
+  references: ReferenceImage[];
+  source: string | null;
+  startedAt: number;
+}
+
+const isSeed = (text: string) => /^\d{1,10}$/.test(text.trim()) && Number(text) <= MAX_SEED;
+
+/** The logic of `ImageEditor`: inputs, validation, the run, seeds, history with undo/redo, cost. */
+export function useImageEditor(options: UseImageEditorOptions = {}) {
+  const { templates = PROMPT_TEMPLATES, maxImages, random } = options;
+  const labels = useMemo(() => ({ ...defaultImageEditorLabels, ...options.labels }), [options.labels]);
+  const [references, setReferences] = useState<ReferenceImage[]>(options.defaultReferences ?? []);
+  const [prompt, setPrompt] = useState(options.defaultPrompt ?? '');
+  const [size, setSize] = useState(options.defaultSize ?? DEFAULT_SIZE);
+  const [format, setFormat] = useState<OutputFormat>(options.defaultFormat ?? DEFAULT_OUTPUT_FORMAT);
+  const [seedRandom, setSeedRandom] = useState(options.defaultSeed === undefined);
+  const [seedText, setSeedText] = useState(options.defaultSeed === undefined ? '' : String(options.defaultSeed));
+  const [history, setHistory] = useState<EditHistory<ReferenceImage>>(emptyHistory);
+  const [edits, setEdits] = useState(0);
+  const run = useRef<RunInfo | null>(null);
+  const [lastRun, setLastRun] = useState<RunInfo | null>(null);
+  const latest = useRef(options);
+  latest.current = options;
+
+  // Object URLs the editor owns: previews of Blob references kept in the history (the picker revokes its own).
+  const urls = useRef(new Map<Blob, string>());
+  const previewOf = (ref: ReferenceImage | undefined): string | null => {
+    if (!ref) return null;
+    if (typeof ref.source === 'string') return ref.previewUrl || ref.source;
+    let url = urls.current.get(ref.source);
+    if (!url && typeof URL.createObjectURL === 'function') {
+      url = URL.createObjectURL(ref.source);
+      urls.current.set(ref.source, url);
+    }
+    return url ?? null;
+  };
+  useEffect(() => {
+    const owned = urls.current;
+    return () => {
+      for (const url of owned.values()) URL.revokeObjectURL(url);
+      owned.clear();
+    };
+  }, []);
+
+  const edit: UseEditResult = useEdit({
+    ...options.editOptions,
+    onCompleted: (prediction: Prediction) => {
+      const info = run.current;
+      if (!info || !prediction.outputs[0]) return;
+      const entry: ImageEditorEntry = {
+        id: prediction.id,
+        prompt: info.prompt,
+        seed: info.seed,
+        size: info.size,
+        format: info.format,
+        output: outputSrc(prediction.outputs[0], info.format),
+        prediction,
+        references: info.references,
+        source: info.source,
+        elapsedMs: Date.now() - info.startedAt,
+      };
+      setHistory((h) => pushHistory(h, entry));
+      setEdits((n) => n + 1);
+      latest.current.onComplete?.(entry);
+    },
+    onError: (error) => latest.current.onError?.(error),
+  });
+
+  const sizeInfo = describeSize(size);
+  const placeholders = templates.flatMap((t) => t.text.match(/\[[^\]]+\]/g) ?? []);
+  const trimmed = prompt.trim();
+  const reason = edit.isPending
+    ? labels.busy
+    : !references.length
+      ? labels.needReference
+      : !trimmed
+        ? labels.needPrompt
+        : placeholders.some((p) => trimmed.includes(p))
+          ? labels.fillPlaceholder
+          : !sizeInfo.valid
+            ? labels.invalidSize
+            : !seedRandom && !isSeed(seedText)
+              ? labels.invalidSeed
+              : null;
+  const processing = references.some((r) => r.status === 'processing');
+
+  const start = useCallback(() => {
+    if (reason || processing) return;
+    const seed = seedRandom ? randomSeed(random) : Number(seedText);
+    const info: RunInfo = { prompt: trimmed, size, format, seed, references, source: previewOf(references[0]), startedAt: Date.now() };
+    run.current = info;
+    setLastRun(info);
+    edit.edit({ prompt: trimmed, images: toEditImages(references), size, output_format: format, seed });
+    // previewOf reads a ref; the rest is state captured this render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reason, processing, seedRandom, seedText, trimmed, size, format, references, edit.edit, random]);
+
+  const goTo = useCallback(
+    (index: number) => {
+      if (edit.isPending) return;
+      const next = goToHistory(history, index);
+      const entry = next.entries[next.index];
+      if (!entry || next === history) return;
+      setHistory(next);
+      setReferences(entry.references.map((r) => (typeof r.source === 'string' ? r : { ...r, previewUrl: previewOf(r) ?? '' })));
+      edit.reset();
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [edit.isPending, edit.reset, history],
+  );
+
+  const editAgain = useCallback(
+    (output: string) => {
+      const entry = history.entries[history.index];
+      const snapped = entry && parseSize(entry.size);
+      const { width, height } = snapped ? snapSize(snapped.width, snapped.height) : { width: 2048, height: 2048 };
+      setReferences([
+        {
+          id: `result-${entry?.id ?? Date.now()}`,
+          name: labels.result,
+          source: output,
+          previewUrl: output,
+          width,
+          height,
+          format: entry?.format ?? null,
+          bytes: null,
+          status: 'ready',
+          downscaled: false,
+        },
+      ]);
+      edit.reset();
+    },
+    [history, edit.reset, labels.result],
+  );
+
+  const current = history.entries[history.index];
+  const live = edit.status !== 'idle';
+  const viewer: UseResultViewerOptions = live
+    ? {
+        status: edit.status,
+        prediction: edit.prediction ?? null,
+        error: edit.error,
+        elapsedMs: edit.elapsedMs,
+        source: lastRun?.source ?? null,
+        format: lastRun?.format ?? format,
+        prompt: lastRun?.prompt,
+      }
+    : current
+      ? { status: 'completed', prediction: current.prediction, error: null, elapsedMs: current.elapsedMs, source: current.source, format: current.format, prompt: current.prompt }
+      : { status: 'idle', prediction: null, error: null };
+
+  // Inserting a template selects its first [placeholder], so typing replaces it.
+  const promptRef = useRef<HTMLTextAreaElement | null>(null);
+  const selection = useRef<[number, number] | null>(null);
+  const insertTemplate = useCallback(
+    (template: PromptTemplate) => {
+      const base = prompt.trimEnd();
+      const text = base ? `${base} ${template.text}` : template.text;
+      const start = text.indexOf('[', base.length);
+      selection.current = start < 0 ? [text.length, text.length] : [start, text.indexOf(']', start) + 1];
+      setPrompt(text);
+    },
+    [prompt],
+  );
+  useLayoutEffect(() => {
+    const el = promptRef.current;
+    if (!selection.current || !el) return;
+    el.focus();
+    el.setSelectionRange(...selection.current);
+    selection.current = null;
+  }, [prompt]);
+
+  const ids = { prompt: useId(), hint: useId(), reason: useId() };
+  return {
+    edit,
+    labels,
+    templates,
+    maxImages,
+    references,
+    setReferences,
+    firstReferenceSize: references[0] ? { width: references[0].width, height: references[0].height } : null,
+    prompt,
+    setPrompt,
+    promptRef,
+    insertTemplate,
+    size,
+    setSize,
+    sizeValid: sizeInfo.valid,
+    format,
+    setFormat,
+    seedRandom,
+    setSeedRandom,
+    seedText,
+    setSeedText,
+    /** The seed of the latest run. */
+    lastSeed: lastRun?.seed ?? null,
+    pinSeed: () => {
+      if (!lastRun) return;
+      setSeedRandom(false);
+      setSeedText(String(lastRun.seed));
+    },
+    /** Why Run is disabled, or null. */
+    reason,
+    canRun: reason === null && !processing,
+    run: start,
+    cancel: edit.cancel,
+    history,
+    goTo,
+    canUndo: !edit.isPending && history.index > 0,
+    canRedo: !edit.isPending && history.index < history.entries.length - 1,
+    undo: () => goTo(history.index - 1),
+    redo: () => goTo(history.index + 1),
+    editAgain,
+    viewer,
+    edits,
+    price: formatUsd(PRICE_PER_EDIT_USD),
+    total: formatUsd(edits * PRICE_PER_EDIT_USD),
+    ids,
+  };
+}
+
+export type UseImageEditorReturn = ReturnType<typeof useImageEditor>;

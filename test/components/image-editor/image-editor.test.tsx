@@ -1,0 +1,203 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ImageEditor, type ImageEditorRootProps } from '../../../src/components/image-editor/index.js';
+import { axeViolations } from '../size-selector/axe.js';
+import { createHarness, pngFile } from './harness.js';
+
+let h: ReturnType<typeof createHarness>;
+
+beforeEach(() => {
+  vi.useFakeTimers({ shouldAdvanceTime: true });
+  h = createHarness();
+});
+afterEach(() => {
+  h.close();
+  vi.useRealTimers();
+});
+
+const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+
+function setup(props: ImageEditorRootProps = {}) {
+  const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+  const utils = render(
+    <h.Wrapper>
+      <ImageEditor {...props} />
+    </h.Wrapper>,
+  );
+  return { user, ...utils };
+}
+
+const runButton = () => screen.getByRole('button', { name: 'Run edit' });
+const status = () => within(screen.getByRole('region', { name: 'Result' })).getByRole('status');
+
+async function addReference(user: ReturnType<typeof userEvent.setup>, name = 'red.png') {
+  await user.upload(screen.getByLabelText('Add reference images'), await pngFile(name));
+  await screen.findByRole('listitem', { name: new RegExp(name) });
+}
+
+async function completeRun() {
+  await waitFor(() => expect(status()).toHaveTextContent(/Processing…|Submitting…|Uploading/));
+  await advance(600);
+  await waitFor(() => expect(status()).toHaveTextContent(/^Completed in \d+\.\d s$/));
+}
+
+describe('ImageEditor end to end (real proxy + local engine)', () => {
+  it('uploads a reference, runs the prompt and shows the edited image, seed, cost and history', async () => {
+    const onComplete = vi.fn();
+    const { user, container } = setup({ onComplete, defaultFormat: 'png' });
+    expect(runButton()).toBeDisabled();
+    expect(runButton()).toHaveAccessibleDescription('Add at least one reference image.');
+    expect(await axeViolations(container)).toEqual([]);
+
+    await addReference(user);
+    expect(runButton()).toHaveAccessibleDescription('Write an edit instruction.');
+    await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'Make it black and white');
+    expect(runButton()).toBeEnabled();
+    expect(screen.getByText('$0.02 per edit · Session total $0.00 (0 edits)')).toBeInTheDocument();
+
+    await user.click(runButton());
+    expect(runButton()).toBeDisabled();
+    expect(runButton()).toHaveAccessibleDescription('An edit is running.');
+    await completeRun();
+
+    const image = screen.getByRole('img', { name: /^Edited image/ });
+    expect(image).toHaveAttribute('alt', 'Edited image: Make it black and white');
+    expect(image.getAttribute('src')).toMatch(/^http:\/\/app\.test\/api\/hidream\/api\/v3\/local\/files\//);
+    expect(h.submits).toHaveLength(1);
+    const sent = h.submits[0]!;
+    expect(sent).toMatchObject({ prompt: 'Make it black and white', size: '2048*2048', output_format: 'png' });
+    expect(sent.images).toEqual([expect.stringMatching(/^http:\/\/app\.test\/api\/hidream\/api\/v3\/local\/files\//)]);
+    expect(Number.isInteger(sent.seed) && (sent.seed as number) >= 0 && (sent.seed as number) <= 2147483647).toBe(true);
+    expect(screen.getByText(`Last run used seed ${sent.seed}.`, { exact: false })).toBeInTheDocument();
+    expect(screen.getByText('$0.02 per edit · Session total $0.02 (1 edit)')).toBeInTheDocument();
+    const entry = screen.getByRole('button', { name: `Step 1: Make it black and white (seed ${sent.seed}, 2048×2048)` });
+    expect(entry).toHaveAttribute('aria-current', 'step');
+    expect(onComplete).toHaveBeenCalledWith(expect.objectContaining({ prompt: 'Make it black and white', seed: sent.seed, format: 'png' }));
+    expect(screen.getByRole('button', { name: 'Download' })).toBeInTheDocument();
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('chains edits with "Edit this result again", and undoes/redoes across the chain', async () => {
+    const { user } = setup();
+    await addReference(user, 'first.png');
+    await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'Make it sepia');
+    await user.click(runButton());
+    await completeRun();
+    const firstOutput = screen.getByRole('img', { name: /^Edited image/ }).getAttribute('src')!;
+
+    await user.click(screen.getByRole('button', { name: 'Edit this result again' }));
+    const list = screen.getByRole('list', { name: 'Chosen reference images' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(list).getByRole('listitem', { name: /^Result/ })).toBeInTheDocument();
+
+    const prompt = screen.getByRole('textbox', { name: 'Prompt' });
+    await user.clear(prompt);
+    await user.type(prompt, 'Make it blurry');
+    await user.click(runButton());
+    await completeRun();
+    expect(h.submits[1]!.images).toEqual([firstOutput]);
+    const secondOutput = screen.getByRole('img', { name: 'Edited image: Make it blurry' }).getAttribute('src');
+    expect(secondOutput).not.toBe(firstOutput);
+    expect(screen.getAllByRole('button', { name: /^Step \d/ })).toHaveLength(2);
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(screen.getByRole('img', { name: 'Edited image: Make it sepia' })).toHaveAttribute('src', firstOutput);
+    expect(within(list).getByRole('listitem', { name: /^first\.png/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^Step 1/ })).toHaveAttribute('aria-current', 'step');
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Redo' }));
+    expect(screen.getByRole('img', { name: 'Edited image: Make it blurry' })).toHaveAttribute('src', secondOutput);
+    expect(within(list).getByRole('listitem', { name: /^Result/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Redo' })).toBeDisabled();
+
+    // Keyboard shortcuts outside text fields.
+    screen.getByRole('button', { name: /^Step 2/ }).focus();
+    await user.keyboard('{Control>}z{/Control}');
+    expect(screen.getByRole('button', { name: /^Step 1/ })).toHaveAttribute('aria-current', 'step');
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    expect(screen.getByRole('button', { name: /^Step 2/ })).toHaveAttribute('aria-current', 'step');
+    expect(screen.getByText('$0.02 per edit · Session total $0.04 (2 edits)')).toBeInTheDocument();
+  });
+
+  it('runs from the keyboard alone: Tab to the prompt, type, Ctrl+Enter; Tab to Run, Enter', async () => {
+    const { user } = setup();
+    await addReference(user);
+    const prompt = screen.getByRole('textbox', { name: 'Prompt' });
+    for (let i = 0; i < 40 && document.activeElement !== prompt; i++) await user.tab();
+    expect(prompt).toHaveFocus();
+    await user.keyboard('Make it brighter');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await completeRun();
+    expect(h.submits).toHaveLength(1);
+
+    for (let i = 0; i < 60 && document.activeElement !== runButton(); i++) await user.tab();
+    expect(runButton()).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await completeRun();
+    expect(h.submits).toHaveLength(2);
+  });
+
+  it('pins the seed used and sends it again', async () => {
+    const { user } = setup({ defaultPrompt: 'Make it warmer' });
+    await addReference(user);
+    await user.click(runButton());
+    await completeRun();
+    const seed = h.submits[0]!.seed as number;
+    expect(screen.getByRole('checkbox', { name: 'New random seed each run' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Pin this seed' }));
+    expect(screen.getByRole('checkbox', { name: 'New random seed each run' })).not.toBeChecked();
+    expect(screen.getByRole('spinbutton', { name: 'Seed value' })).toHaveValue(seed);
+    await user.click(runButton());
+    await completeRun();
+    expect(h.submits[1]!.seed).toBe(seed);
+
+    const input = screen.getByRole('spinbutton', { name: 'Seed value' });
+    await user.clear(input);
+    await user.type(input, '99999999999');
+    expect(runButton()).toBeDisabled();
+    expect(runButton()).toHaveAccessibleDescription('The seed must be a whole number from 0 to 2147483647.');
+  });
+
+  it('inserts prompt templates with the placeholder selected, and blocks Run until it is replaced', async () => {
+    const { user } = setup();
+    await addReference(user);
+    await user.click(screen.getByRole('button', { name: 'Wardrobe' }));
+    const prompt = screen.getByRole('textbox', { name: 'Prompt' }) as HTMLTextAreaElement;
+    expect(prompt.value).toBe('Keep the same person and pose. Change the outfit to [new outfit]. Keep the background and lighting unchanged.');
+    expect(prompt).toHaveFocus();
+    expect(prompt.value.slice(prompt.selectionStart, prompt.selectionEnd)).toBe('[new outfit]');
+    expect(runButton()).toHaveAccessibleDescription('Replace the [bracketed] part of the prompt.');
+    await user.keyboard('a black leather jacket');
+    expect(prompt.value).toContain('Change the outfit to a black leather jacket.');
+    expect(runButton()).toBeEnabled();
+  });
+
+  it('blocks Run on an invalid size and passes the chosen size', async () => {
+    const { user } = setup({ defaultPrompt: 'Make it vivid' });
+    await addReference(user);
+    const width = screen.getByRole('spinbutton', { name: 'Width' });
+    await user.clear(width);
+    await user.type(width, '100');
+    expect(runButton()).toHaveAccessibleDescription('Choose a valid size.');
+    await user.click(screen.getByRole('radio', { name: /16:9/ }));
+    await user.click(runButton());
+    await completeRun();
+    expect(h.submits[0]).toMatchObject({ size: '2560*1440' });
+  });
+
+  it('shows a failure and retries with the same inputs', async () => {
+    const { user } = setup({ defaultPrompt: '[fail] Make it sepia' });
+    await addReference(user);
+    await user.click(runButton());
+    await advance(600);
+    await waitFor(() => expect(status()).toHaveTextContent(/failed/i));
+    expect(screen.getByRole('textbox', { name: 'Prompt' })).toHaveValue('[fail] Make it sepia');
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await advance(600);
+    await waitFor(() => expect(h.submits).toHaveLength(2));
+    expect(h.submits[1]).toMatchObject({ prompt: '[fail] Make it sepia' });
+    expect(screen.getByText('$0.02 per edit · Session total $0.00 (0 edits)')).toBeInTheDocument();
+  });
+});
