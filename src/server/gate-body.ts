@@ -80,7 +80,15 @@ export async function gateBody(
     throw asProxyError(error);
   }
 
+  // Inspect what is already here before anything goes upstream: a problem in the first megabytes
+  // (malformed JSON, say) is refused without an upstream request at all.
   const inspector = checks.streaming?.();
+  try {
+    for (const chunk of chunks) inspector?.write(chunk);
+  } catch (error) {
+    void reader.cancel().catch(() => {});
+    throw asProxyError(error);
+  }
   let fail!: (error: ProxyError) => void;
   const failed = new Promise<never>((_, reject) => {
     fail = reject;
@@ -95,7 +103,6 @@ export async function gateBody(
       try {
         if (!started) {
           started = true;
-          for (const chunk of queue) inspector?.write(chunk);
           held = queue.pop();
           for (const chunk of queue) controller.enqueue(chunk);
           const sent = queue.length > 0;

@@ -27,7 +27,7 @@ function statusOf(text: string): string | undefined {
 
 /**
  * Holds a result GET: asks upstream every `interval` ms until the prediction's status differs from
- * `since` (without `since`: until it is terminal) or `waitMs` has passed, then answers with the latest
+ * `since` or is terminal (without `since`: until it is terminal) or `waitMs` has passed, then answers with the latest
  * response. Any answer that is not a readable prediction is returned at once. Stops when `signal` aborts.
  */
 export async function longPoll(
@@ -40,9 +40,11 @@ export async function longPoll(
     if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return response;
     const text = await response.text();
     const status = statusOf(text);
+    // A terminal status never changes again, so it ends the wait even when it equals `since`.
     const changed =
       status === undefined ||
-      (options.since ? status !== options.since : (TERMINAL_STATUSES as readonly string[]).includes(status));
+      (TERMINAL_STATUSES as readonly string[]).includes(status) ||
+      (options.since !== undefined && status !== options.since);
     const latest = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
     if (changed || Date.now() - started + options.interval > options.waitMs) return latest;
     try {

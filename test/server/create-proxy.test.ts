@@ -480,6 +480,13 @@ describe('long-poll', () => {
     expect(rec.calls).toHaveLength(3);
   });
 
+  it('answers a terminal status at once, even when it equals since', async () => {
+    const rec = sequence(['completed']);
+    const response = await createProxy({ upstream: rec.handler })(new Request(`${BASE}/api/v3/predictions/abc/result?wait=30&since=completed`));
+    expect((await response.json()).data.status).toBe('completed');
+    expect(rec.calls).toHaveLength(1);
+  });
+
   it('stops polling when the caller aborts', async () => {
     vi.useFakeTimers();
     const rec = sequence(['processing']);

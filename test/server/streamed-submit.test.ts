@@ -75,6 +75,16 @@ describe('submits larger than the pre-buffer are validated while they stream', (
     expect(rec.calls).toHaveLength(0);
   });
 
+  it('refuses malformed JSON in the first megabytes without calling upstream at all', async () => {
+    let called = 0;
+    const proxy = createProxy({ upstream: async () => (called++, new Response('{}', { headers: { 'content-type': 'application/json' } })) });
+    const text = `{"prompt":"x" "images":["${paddedPng(10 * 1024 * 1024)}"]}`;
+    const response = await proxy(streamed(text));
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toMatch(/Expected "," or the end of an object/);
+    expect(called).toBe(0);
+  });
+
   it('refuses malformed JSON found mid-stream', async () => {
     const rec = recordingHandler();
     const text = `{"prompt":"x","images":["${paddedPng(10 * 1024 * 1024)}"] "oops"}`;
