@@ -17,6 +17,14 @@ function toImage(data: Buffer, width: number, height: number): RgbaImage {
   return { width, height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) };
 }
 
+/**
+ * A Node Buffer view of any byte array, so sharp accepts arrays from another realm (jsdom, vm) or a
+ * `Uint8ClampedArray`, without copying.
+ */
+function bufferOf(bytes: Uint8Array | Uint8ClampedArray): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 function raw(image: RgbaImage) {
   return { raw: { width: image.width, height: image.height, channels: 4 as const } };
 }
@@ -30,7 +38,7 @@ export function createSharpImaging(): Imaging {
     name: 'sharp',
     async decode(bytes) {
       const sharp = await loadSharp();
-      const { data, info } = await sharp(bytes, { failOn: 'error', limitInputPixels: 128 * 1024 * 1024 })
+      const { data, info } = await sharp(bufferOf(bytes), { failOn: 'error', limitInputPixels: 128 * 1024 * 1024 })
         .rotate()
         .ensureAlpha()
         .raw()
@@ -40,7 +48,7 @@ export function createSharpImaging(): Imaging {
     async encode(image: RgbaImage, format: OutputFormat, options: EncodeOptions = {}) {
       const sharp = await loadSharp();
       const quality = options.quality ?? DEFAULT_QUALITY;
-      const pipeline = sharp(image.data, raw(image));
+      const pipeline = sharp(bufferOf(image.data), raw(image));
       const encoded =
         format === 'png'
           ? pipeline.png({ compressionLevel: 6 })
@@ -53,7 +61,7 @@ export function createSharpImaging(): Imaging {
     async resize(image, width, height) {
       if (image.width === width && image.height === height) return image;
       const sharp = await loadSharp();
-      const { data, info } = await sharp(image.data, raw(image))
+      const { data, info } = await sharp(bufferOf(image.data), raw(image))
         .resize(width, height, { fit: 'fill', kernel: 'lanczos3' })
         .raw()
         .toBuffer({ resolveWithObject: true });
