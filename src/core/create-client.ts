@@ -2,7 +2,6 @@ import { DEFAULT_MODEL, LONG_POLL_HEADER, SYNC_TIMEOUT_CODE } from './constants.
 import {
   ApiError,
   CancelledError,
-  isEditError,
   NetworkError,
   PredictionFailedError,
   TimeoutError,
@@ -58,6 +57,7 @@ export interface WaitOptions {
   interval?: number;
   /**
    * Give up waiting after this many milliseconds with a `TimeoutError` (the prediction may still finish).
+   * Counted from when waiting starts: in `edit`, after the submit answered.
    * @default undefined (no limit)
    */
   timeout?: number;
@@ -91,7 +91,11 @@ export interface HidreamClient {
    * ask a hidream-edit proxy to hold the request until the status differs from `since`.
    */
   getResult(id: string, options?: { signal?: AbortSignal; wait?: number; since?: PredictionStatus }): Promise<Prediction>;
-  /** Polls until the prediction is terminal: resolves when `completed`, rejects with `PredictionFailedError` otherwise. */
+  /**
+   * Follows a prediction until it is terminal: resolves when `completed`, rejects with `PredictionFailedError`
+   * otherwise. Polls at once, then after 250 ms, 500 ms and every `interval`; once the server has sent
+   * `x-hidream-long-poll: <max s>`, long-polls back to back with `?wait=<min(max, 25)>&since=<last status>`.
+   */
   wait(id: string, options?: WaitOptions): Promise<Prediction>;
   /**
    * Submits then waits. A sync-mode submit that timed out (code 5004, or "Sync mode timed out") keeps
@@ -135,7 +139,7 @@ export function createClient(options: ClientOptions): HidreamClient {
   async function request(url: string, init: RequestInit, signal?: AbortSignal, predictionId?: string): Promise<[Response, string]> {
     try {
       if (signal?.aborted) throw signal.reason;
-      const res = await (options.fetch ?? globalThis.fetch)(url, { ...init, signal });
+      const res = await (options.fetch ?? fetch)(url, { ...init, signal });
       return [res, await res.text()];
     } catch (e) {
       throw signal?.aborted || (e as Error)?.name == 'AbortError'
@@ -225,7 +229,7 @@ export function createClient(options: ClientOptions): HidreamClient {
       }
     } catch (e) {
       throw timedOut && e instanceof CancelledError
-        ? new TimeoutError(`The edit did not finish within ${timeout! / 1000} s. It may still finish: resume it by its id.`, { predictionId: id })
+        ? new TimeoutError(`The edit took longer than ${timeout! / 1000} s; it may still finish.`, { predictionId: id })
         : e;
     } finally {
       clearTimeout(timer);
@@ -260,13 +264,12 @@ export function createClient(options: ClientOptions): HidreamClient {
       let url: string;
       try {
         try {
-          const body = JSON.stringify({ filename, size: total, content_type: file.type || undefined });
+          const body = JSON.stringify({ filename, size: total, content_type: file.type });
           const { data } = await send('/api/v3/media/uploads', { method: 'POST', headers: JSON_TYPE, body }, signal, undefined, 'upload');
           const { method = 'PUT', url: to, headers = {} } = data.upload;
-          if (!to) throw new UploadError('The upload ticket has no URL.');
           // Exactly the ticket's headers: no key or client headers go to a storage host, and no implicit type.
           const [res] = await request(absolute(to, resolve('/')), { method, headers, body: file.slice(0, total, '') }, signal);
-          if (!res.ok) throw new UploadError(`The storage server refused ${filename} (${res.status}).`);
+          if (!res.ok) throw Error(`the storage server answered ${res.status}`);
           url = data.download_url;
         } catch (e) {
           if (!(e instanceof ApiError && (e.status == 404 || e.status == 405))) throw e;
@@ -275,7 +278,7 @@ export function createClient(options: ClientOptions): HidreamClient {
           url = (await send('/api/v3/media/upload/binary', { method: 'POST', body: form }, signal, undefined, 'download_url')).data.download_url;
         }
       } catch (e) {
-        throw isEditError(e, 'cancelled') || e instanceof UploadError ? e : new UploadError(`Could not upload ${filename}: ${(e as Error).message}`, { cause: e });
+        throw e instanceof CancelledError ? e : new UploadError(`Could not upload ${filename}: ${(e as Error).message}`, { cause: e });
       }
       onProgress?.({ loaded: total, total });
       return url;

@@ -37,7 +37,7 @@ export function validateEditInput(input: unknown): FieldError[] {
       const data = str(image) && /^data:/i.test(image) && decodeDataUri(image);
       let url: URL | undefined;
       try {
-        url = data ? undefined : new URL(image as string);
+        url = data || !str(image) ? undefined : new URL(image);
       } catch {}
       if (data) {
         const { info, errors: found } = validateImageBytes(data.bytes, field);

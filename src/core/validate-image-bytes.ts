@@ -26,30 +26,19 @@ export function imageLabel(field: string): string {
 export function validateImageBytes(bytes: Uint8Array, field = 'image'): { info: ImageInfo | null; errors: FieldError[] } {
   const name = imageLabel(field);
   const errors: FieldError[] = [];
-  const add = (code: FieldErrorCode, message: string) => errors.push({ field, code, message });
+  const add = (code: FieldErrorCode, problem: string) => errors.push({ field, code, message: `${name} ${problem}.` });
   const info = sniffImage(bytes);
   const format = imageFormat(bytes);
-  if (bytes.length > MAX_IMAGE_BYTES) {
-    add('too_large', `${name} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMAGE_BYTES / 1048576} MB.`);
-  }
-  if (!bytes.length) add('corrupt_image', `${name} is an empty file.`);
-  else if (!format) {
-    const head = String.fromCharCode(...bytes.subarray(0, 16));
-    const kind = OTHERS.find(([re]) => re.test(head))?.[1];
-    add('unsupported_format', kind ? `${name} is ${kind}; use PNG, JPEG or WebP.` : `${name} is not a PNG, JPEG or WebP image.`);
-  } else if (!info) add('corrupt_image', `${name} looks like a ${FORMAT_NAMES[format]} but its header is damaged or cut off.`);
+  const size = info && orientedSize(info);
+  const kind = OTHERS.find(([re]) => re.test(String.fromCharCode(...bytes.subarray(0, 16))))?.[1];
+  if (bytes.length > MAX_IMAGE_BYTES) add('too_large', `is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is 50 MB`);
+  if (!bytes.length) add('corrupt_image', 'is an empty file');
+  else if (!format) add('unsupported_format', kind ? `is ${kind}; use PNG, JPEG or WebP` : 'is not a PNG, JPEG or WebP image');
+  else if (!size) add('corrupt_image', `looks like a ${FORMAT_NAMES[format]} but its header is damaged or cut off`);
   else {
-    const { width: w, height: h } = orientedSize(info);
-    if (w * h > MAX_IMAGE_PIXELS) {
-      add('too_many_pixels', `${name} is ${w}×${h} pixels; the limit is ${Math.floor(MAX_IMAGE_PIXELS / 1e6)} megapixels.`);
-    }
-    if (w > h * MAX_ASPECT_RATIO || h > w * MAX_ASPECT_RATIO) {
-      const r = (a: number, b: number) => `${+(a / b).toFixed(2)}`;
-      add(
-        'aspect_ratio',
-        `${name} is ${w}×${h} (${w > h ? `${r(w, h)}:1` : `1:${r(h, w)}`}); the aspect ratio must be between 1:4 and 4:1.`,
-      );
-    }
+    const { width: w, height: h } = size;
+    if (w * h > MAX_IMAGE_PIXELS) add('too_many_pixels', `is ${w}×${h} pixels; the limit is 128 megapixels`);
+    if (w > h * MAX_ASPECT_RATIO || h > w * MAX_ASPECT_RATIO) add('aspect_ratio', `is ${w}×${h}; the aspect ratio must be between 1:4 and 4:1`);
   }
   return { info, errors };
 }

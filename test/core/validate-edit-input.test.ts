@@ -45,6 +45,7 @@ describe('validateEditInput', () => {
     expect(check({ prompt: 5 })).toEqual(['prompt:invalid_type']);
     expect(check({ images: url })).toEqual(['images:invalid_type']);
     expect(check({ images: [url, 42] })).toEqual(['images[1]:invalid_type']);
+    expect(check({ images: [{ toString: () => url }] })).toEqual(['images[0]:invalid_type']);
     expect(check({ images: undefined })).toEqual(['images:required']);
   });
 
