@@ -63,6 +63,9 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
     }
     if (authorized === false) throw new ProxyError(401, 'unauthorized', 'This request is not allowed to use the proxy.');
 
+    if (url.hash || url.href.endsWith('#')) {
+      throw new ProxyError(400, 'invalid_path', 'The API path may not contain "#".');
+    }
     const apiKey = await resolveApiKey(options.apiKey, request);
     const upstream = resolveUpstream(options.upstream, apiKey, localEngine);
     const route = matchRoute(url.pathname, request.method, {

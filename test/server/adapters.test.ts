@@ -63,6 +63,7 @@ describe('toNodeHandler (node:http)', () => {
     expect(new URL(rec.calls[0]!.url).host).toBe(new URL(base).host);
     expect(await raw(base, 'GET /api/v3/predictions/%2e%2e/webhook/secret HTTP/1.1')).toBe('HTTP/1.1 400 Bad Request');
     expect(await raw(base, 'GET /api/v3/predictions/abc/../../webhook/secret HTTP/1.1')).toBe('HTTP/1.1 400 Bad Request');
+    expect(await raw(base, 'GET /api/v3/predictions/abc#/result HTTP/1.1')).toBe('HTTP/1.1 400 Bad Request');
     expect(await raw(base, `GET ${RESULT} HTTP/1.1`, 'X-Forwarded-Host: evil.example\r\n')).toBe('HTTP/1.1 200 OK');
     expect(rec.calls).toHaveLength(2);
     for (const call of rec.calls) expect(new URL(call.url).host).toBe(new URL(base).host);

@@ -192,6 +192,8 @@ describe('refusals (nothing reaches upstream)', () => {
     ['an encoded dot id', 'GET', '/api/v3/predictions/abc%2e%2e/result', 400],
     ['an encoded hash in an id', 'GET', '/api/v3/predictions/abc%23x/result', 400],
     ['a //host path', 'GET', '/api/v3//evil.example/predictions/abc/result', 400],
+    ['a raw # cutting the id', 'GET', '/api/v3/predictions/abc#/../../webhook/secret', 400],
+    ['a raw # before /result', 'GET', '/api/v3/predictions/abc#x/result', 400],
     ['the wrong method', 'DELETE', '/api/v3/predictions/abc/result', 405],
   ])('%s (%s %s) → %i', async (_, method, path, status) => {
     const proxy = createProxy({ upstream: rec.handler });

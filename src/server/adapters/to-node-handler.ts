@@ -18,8 +18,12 @@ function requestTarget(req: IncomingMessage): string {
   }
 }
 
-/** True when a path segment is `.` or `..`, also percent-encoded: URL parsing would silently resolve it. */
+/**
+ * True when a path segment is `.` or `..`, also percent-encoded, or the target has a `#`: URL parsing would
+ * silently resolve the one and cut the path at the other.
+ */
 function hasDotSegment(target: string): boolean {
+  if (target.includes('#')) return true;
   const path = target.split('?')[0] ?? '';
   return path.split('/').some((segment) => {
     const s = segment.toLowerCase().replaceAll('%2e', '.');
