@@ -203,8 +203,14 @@ const Size = forwardRef<HTMLFieldSetElement, Own<HTMLAttributes<HTMLFieldSetElem
           <legend>{e.labels.size}</legend>
           <SizeSelector.Root value={e.size} onValueChange={e.setSize} referenceSize={e.firstReferenceSize}>
             <SizeSelector.Presets />
-            <SizeSelector.Width />
-            <SizeSelector.Height />
+            <label {...scope('size-side')}>
+              {e.labels.width}
+              <SizeSelector.Width />
+            </label>
+            <label {...scope('size-side')}>
+              {e.labels.height}
+              <SizeSelector.Height />
+            </label>
             <SizeSelector.AspectLock />
             <SizeSelector.MatchReference />
             <SizeSelector.Output />

@@ -68,7 +68,7 @@ export const defaultImageEditorLabels: ImageEditorLabels = {
   width: 'Width',
   height: 'Height',
   format: 'Output format',
-  formats: { jpeg: 'JPEG (compact)', png: 'PNG (lossless, best for re-editing)', webp: 'WebP (balanced)' },
+  formats: { jpeg: 'JPEG · compact', png: 'PNG · lossless', webp: 'WebP · balanced' },
   seed: 'Seed',
   randomSeed: 'New random seed each run',
   seedValue: 'Seed value',
