@@ -22,7 +22,13 @@ const budgets = [
     plugins: [coreExternal],
     limit: 4 * 1024,
   },
-  { name: 'hidream-edit React entry (everything, peers external)', contents: "export * from './dist/index.js';", limit: 12 * 1024 },
+  {
+    name: 'hidream-edit React entry: hooks + components (core and peers external)',
+    contents: "export * from './src/react/index.ts'; export * from './src/components/index.ts';",
+    plugins: [coreExternal],
+    limit: 12 * 1024,
+  },
+  { name: 'hidream-edit React entry, everything (core included, peers external)', contents: "export * from './dist/index.js';" },
 ];
 
 let failed = false;
@@ -42,13 +48,14 @@ for (const budget of budgets) {
   });
   const code = result.outputFiles[0].contents;
   const gzip = gzipSync(code, { level: 9 }).length;
-  const ok = gzip <= budget.limit;
+  const ok = budget.limit === undefined || gzip <= budget.limit;
   failed ||= !ok;
+  const limit = budget.limit === undefined ? 'no budget, reported' : `budget ${(budget.limit / 1024).toFixed(0)} KB`;
   console.log(
-    `${ok ? 'ok  ' : 'OVER'} ${budget.name}: ${(gzip / 1024).toFixed(2)} KB gzip (${(code.length / 1024).toFixed(1)} KB min), budget ${(budget.limit / 1024).toFixed(0)} KB`,
+    `${ok ? 'ok  ' : 'OVER'} ${budget.name}: ${(gzip / 1024).toFixed(2)} KB gzip (${(code.length / 1024).toFixed(1)} KB min), ${limit}`,
   );
 }
 if (failed) {
-  console.error('A size budget is exceeded.');
+  console.error('\nA size budget is exceeded.');
   process.exit(1);
 }
