@@ -51,6 +51,8 @@ export function createLocalEngine(options: LocalEngineOptions = {}): LocalEngine
   const resolved = resolve(options);
   const random = typeof options.random === 'number' ? createSeededRandom(options.random) : (options.random ?? Math.random);
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Requests waiting out `extraLatency`: `close()` wakes them so they answer 503 instead of hanging. */
+  const delayed = new Set<() => void>();
   let imaging: Imaging | undefined = options.imaging;
   let closed = false;
 
@@ -125,7 +127,17 @@ export function createLocalEngine(options: LocalEngineOptions = {}): LocalEngine
     predictions.sweep();
     context.files.sweep();
     const delay = context.pick(resolved.extraLatency);
-    if (delay > 0) await new Promise<void>((done) => context.later(delay, done));
+    if (delay > 0) {
+      await new Promise<void>((done) => {
+        const wake = () => {
+          delayed.delete(wake);
+          done();
+        };
+        delayed.add(wake);
+        context.later(delay, wake);
+      });
+      if (closed) return fail(503, 'The local engine was closed.', { errorCode: 5003 });
+    }
     try {
       return await route(scope, url.pathname.slice(at + API.length));
     } catch (error) {
@@ -140,6 +152,7 @@ export function createLocalEngine(options: LocalEngineOptions = {}): LocalEngine
     context.files.clear();
     for (const timer of timers) clearTimeout(timer);
     timers.clear();
+    for (const wake of [...delayed]) wake();
   };
   return engine;
 }

@@ -1,3 +1,21 @@
+/**
+ * `hidream-edit/engine`: a WaveSpeed v3 server in-process that really edits images, for development, tests,
+ * demos and the static Storybook. It is a web-standard `(Request) => Promise<Response>`, so it runs anywhere
+ * `Request` does:
+ *
+ * ```ts
+ * // Behind the proxy (what `hidream-edit serve` does without a key):
+ * createProxy({ upstream: createLocalEngine() });
+ *
+ * // In a browser service worker (canvas imaging is picked automatically):
+ * const engine = createLocalEngine();
+ * self.addEventListener('fetch', (event) => {
+ *   if (new URL(event.request.url).pathname.includes('/api/v3/')) event.respondWith(engine(event.request));
+ * });
+ * ```
+ *
+ * What a prompt does is listed in `EDIT_VOCABULARY`; `[fail]`, `[moderate]` and `[slow]` force demo outcomes.
+ */
 export { createLocalEngine } from './create-local-engine.js';
 export type { LocalEngine, LocalEngineOptions, Latency } from './local-engine-options.js';
 export type { LocalPrediction, LocalPredictionDetails } from './prediction-routes.js';

@@ -168,4 +168,14 @@ describe('bounded memory', () => {
     expect((await pending).status).toBe(503);
     expect((await engine(get('/api/v3/predictions/abc/result'))).status).toBe(503);
   });
+
+  it('close() also answers requests waiting out extraLatency, instead of leaving them hanging', async () => {
+    vi.useFakeTimers();
+    engine = testEngine({ extraLatency: 10_000 });
+    const pending = engine(get('/api/v3/predictions/abc/result'));
+    await vi.advanceTimersByTimeAsync(10);
+    engine.close();
+    expect((await pending).status).toBe(503);
+    expect(vi.getTimerCount()).toBe(0);
+  });
 });
