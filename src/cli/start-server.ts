@@ -60,6 +60,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       : (await import('../engine/index.js')).createLocalEngine({
           ...(options.latency !== undefined ? { latency: options.latency } : {}),
           ...(options.failRate !== undefined ? { failRate: options.failRate } : {}),
+          // The proxy enforces the cap; the engine behind it must not refuse what the proxy let through.
+          ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
         });
   const upstream = engine
     ? `the local engine (latency ${options.latency ?? '1200..1800'} ms, fail rate ${options.failRate ?? 0})`

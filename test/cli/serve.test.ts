@@ -121,4 +121,23 @@ describe('startServer', () => {
     }
     await expect(fetch(`${server.url}/api/v3/balance`)).rejects.toThrow();
   });
+
+  it('raises the local engine cap with --max-body, so a 70 MiB submit gets through', async () => {
+    const png = Buffer.from(PNG.split(',')[1] as string, 'base64');
+    const image = `data:image/png;base64,${Buffer.concat([png, Buffer.alloc(26 * 1024 * 1024)]).toString('base64')}`;
+    const body = JSON.stringify({ prompt: 'x [fail]', images: [image, image] });
+    expect(body.length).toBeGreaterThan(64 * 1024 * 1024);
+    const server = await startServer({ port: 0, maxBodyBytes: 80 * 1024 * 1024, latency: 60_000 });
+    try {
+      const response = await fetch(`${server.url}/api/v3/wavespeed-ai/hidream-o1-image-dev/edit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(response.status).toBe(200);
+      expect((await response.json()).data.id).toEqual(expect.any(String));
+    } finally {
+      await server.close();
+    }
+  });
 });
