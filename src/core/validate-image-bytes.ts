@@ -8,7 +8,7 @@ export const FORMAT_NAMES = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' } as const;
 const OTHERS: [RegExp, string][] = [
   [/^GIF8/, 'a GIF'],
   [/^(\xef\xbb\xbf)?\s*</, 'an SVG or HTML document'],
-  [/^....ftyp/s, 'a HEIC or AVIF photo'],
+  [/^....ftyp(hei|hev|mif|avi)/s, 'a HEIC or AVIF photo'],
 ];
 
 /** "Image 2" for `images[1]`, "The image" otherwise. */

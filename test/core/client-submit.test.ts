@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, CancelledError, CLIENT_VERSION, createClient, isEditError, NetworkError, ValidationError } from '../../src/core/index.js';
 import { envelope, failure, fakeFetch, hang, prediction } from '../fixtures/fake-server.js';
@@ -26,6 +27,10 @@ describe('client.submit', () => {
       'x-client-version': CLIENT_VERSION,
       'x-tenant': 'acme',
     });
+  });
+
+  it('reports the package version in X-Client-Version', () => {
+    expect(CLIENT_VERSION).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
   });
 
   it('sends no Authorization without an apiKey, and submits to a custom model', async () => {

@@ -87,5 +87,6 @@ describe('validateImageBytes: rules', () => {
     expect(message('\xef\xbb\xbf  <svg onload="x()">')).toBe('The image is an SVG or HTML document; use PNG, JPEG or WebP.');
     expect(message('\0\0\0\x18ftypheic')).toBe('The image is a HEIC or AVIF photo; use PNG, JPEG or WebP.');
     expect(message('BM6\0\0\0\0\0')).toBe('The image is not a PNG, JPEG or WebP image.');
+    expect(message('\0\0\0\x18ftypisom')).toBe('The image is not a PNG, JPEG or WebP image.'); // an MP4
   });
 });
