@@ -1,5 +1,7 @@
 import {
   forwardRef,
+  useLayoutEffect,
+  useRef,
   type ButtonHTMLAttributes,
   type HTMLAttributes,
   type KeyboardEvent,
@@ -368,6 +370,16 @@ const Result = forwardRef<HTMLElement, Own<HTMLAttributes<HTMLElement>>>(functio
 const History = forwardRef<HTMLElement, Own<HTMLAttributes<HTMLElement>>>(function ImageEditorHistory(props, ref) {
   const { e, state, attrs } = usePart('History', 'history');
   const { entries, index } = e.history;
+  // A button that disables itself (Undo at the first step, Redo at the last) hands focus to its sibling.
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const redoRef = useRef<HTMLButtonElement>(null);
+  const handOff = useRef<'undo' | 'redo' | null>(null);
+  useLayoutEffect(() => {
+    const from = handOff.current;
+    handOff.current = null;
+    const [self, other] = from === 'undo' ? [undoRef, redoRef] : [redoRef, undoRef];
+    if (from && self.current?.disabled && !other.current?.disabled) other.current?.focus();
+  }, [index]);
   return renderPart(
     'section',
     state,
@@ -379,10 +391,24 @@ const History = forwardRef<HTMLElement, Own<HTMLAttributes<HTMLElement>>>(functi
         <>
           <div {...scope('history-toolbar')}>
             <h3>{e.labels.history}</h3>
-            <button type="button" onClick={e.undo} disabled={!e.canUndo} aria-keyshortcuts="Control+Z Meta+Z" {...scope('undo')}>
+            <button
+              ref={undoRef}
+              type="button"
+              onClick={() => {
+                handOff.current = 'undo';
+                e.undo();
+              }}
+              disabled={!e.canUndo} aria-keyshortcuts="Control+Z Meta+Z" {...scope('undo')}>
               {e.labels.undo}
             </button>
-            <button type="button" onClick={e.redo} disabled={!e.canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z" {...scope('redo')}>
+            <button
+              ref={redoRef}
+              type="button"
+              onClick={() => {
+                handOff.current = 'redo';
+                e.redo();
+              }}
+              disabled={!e.canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z" {...scope('redo')}>
               {e.labels.redo}
             </button>
           </div>

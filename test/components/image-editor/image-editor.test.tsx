@@ -106,11 +106,13 @@ describe('ImageEditor end to end (real proxy + local engine)', () => {
     expect(within(list).getByRole('listitem', { name: /^first\.png/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /^Step 1/ })).toHaveAttribute('aria-current', 'step');
     expect(screen.getByRole('button', { name: 'Undo' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Redo' })).toHaveFocus();
 
     await user.click(screen.getByRole('button', { name: 'Redo' }));
     expect(screen.getByRole('img', { name: 'Edited image: Make it blurry' })).toHaveAttribute('src', secondOutput);
     expect(within(list).getByRole('listitem', { name: /^Result/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Redo' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus();
 
     // Keyboard shortcuts outside text fields.
     screen.getByRole('button', { name: /^Step 2/ }).focus();
