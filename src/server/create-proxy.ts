@@ -14,8 +14,10 @@ import { scrubSecretStream } from './scrub-secret.js';
 const PREBUFFER_BYTES = 8 * 1024 * 1024;
 const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
 const DEFAULT_TIMEOUT = 300_000;
-/** Routes whose small JSON bodies are parsed (malformed JSON is refused before going upstream). */
+/** Routes whose small JSON bodies are parsed whole (malformed JSON is refused before going upstream)... */
 const JSON_BODY_ROUTES = new Set(['upload-ticket', 'history', 'delete', 'pricing']);
+/** ...and capped at this size, whatever `maxBodyBytes` allows. */
+const JSON_BODY_MAX = 1024 * 1024;
 
 const jsonChecks: BodyChecks = {
   whole(bytes) {
@@ -97,7 +99,7 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
     const hasBody = request.method === 'POST' || request.method === 'PUT';
     const body = hasBody
       ? await gateBody(request.body, {
-          maxBytes,
+          maxBytes: JSON_BODY_ROUTES.has(route.name) ? Math.min(maxBytes, JSON_BODY_MAX) : maxBytes,
           prebufferBytes: PREBUFFER_BYTES,
           checks: route.name === 'submit' ? submitChecks() : JSON_BODY_ROUTES.has(route.name) ? jsonChecks : undefined,
         })

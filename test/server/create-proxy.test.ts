@@ -264,6 +264,13 @@ describe('refusals (nothing reaches upstream)', () => {
     expect(rec.calls).toHaveLength(0);
   });
 
+  it('caps small JSON routes (upload tickets) at 1 MiB whatever maxBodyBytes says', async () => {
+    const proxy = createProxy({ upstream: rec.handler });
+    const response = await proxy(post(`${BASE}/api/v3/media/uploads`, { filename: 'x'.repeat(2 * 1024 * 1024), size: 1 }));
+    expect(response.status).toBe(413);
+    expect(rec.calls).toHaveLength(0);
+  });
+
   it('answers 413 for a chunked body once the streamed bytes pass the cap', async () => {
     const proxy = createProxy({ upstream: rec.handler, maxBodyBytes: 64 * 1024 });
     const chunk = new TextEncoder().encode('x'.repeat(16 * 1024));
