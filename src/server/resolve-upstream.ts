@@ -1,4 +1,5 @@
 import { WAVESPEED_BASE_URL } from '../core/constants.js';
+import { ProxyError } from './proxy-error.js';
 import type { ProxyOptions, UpstreamHandler } from './proxy-options.js';
 
 export type ResolvedUpstream =
@@ -29,7 +30,12 @@ export function resolveUpstream(
 ): ResolvedUpstream {
   if (typeof option === 'function') return { kind: 'handler', handler: () => Promise.resolve(option), label: 'a custom handler' };
   if (typeof option === 'string' || apiKey) {
-    const base = new URL(typeof option === 'string' ? option : WAVESPEED_BASE_URL);
+    let base: URL;
+    try {
+      base = new URL(typeof option === 'string' ? option : WAVESPEED_BASE_URL);
+    } catch (error) {
+      throw new ProxyError(500, 'invalid_upstream', 'The proxy is misconfigured: its upstream is not a valid URL.', { cause: error });
+    }
     base.search = '';
     base.hash = '';
     return { kind: 'url', base, label: base.origin };

@@ -162,6 +162,14 @@ describe('forwarding', () => {
     expect(upstreamSignal?.aborted).toBe(true);
   });
 
+  it('reports a misconfigured upstream URL without details, and tells onError', async () => {
+    const onError = vi.fn();
+    const response = await createProxy({ upstream: 'not a url', onError })(new Request(`${BASE}/api/v3/predictions/abc/result`));
+    expect(response.status).toBe(500);
+    expect((await response.json()).message).toBe('The proxy is misconfigured: its upstream is not a valid URL.');
+    expect(onError).toHaveBeenCalledOnce();
+  });
+
   it('answers 504 when upstream takes longer than the timeout', async () => {
     vi.useFakeTimers();
     const proxy = createProxy({ upstream: () => new Promise<Response>(() => {}), timeout: 1000 });
