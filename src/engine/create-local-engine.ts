@@ -1,7 +1,7 @@
 import { DEFAULT_MODEL } from '../core/constants.js';
 import { createDefaultImaging } from './default-imaging.js';
 import type { EngineContext, RequestScope, ResolvedOptions, StoredFile } from './engine-context.js';
-import { fail } from './envelope.js';
+import { fail, ok } from './envelope.js';
 import { ExpiringStore } from './expiring-store.js';
 import type { Imaging } from './imaging.js';
 import type { Latency, LocalEngine, LocalEngineOptions } from './local-engine-options.js';
@@ -29,6 +29,7 @@ function resolve(options: LocalEngineOptions): ResolvedOptions {
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024,
     fetch: options.fetch === false ? false : (options.fetch ?? ((input, init) => globalThis.fetch(input, init))),
     fetchTimeout: options.fetchTimeout ?? 10_000,
+    webhookSecret: options.webhookSecret ?? `whsec_${hex(24)}`,
   };
 }
 
@@ -110,6 +111,7 @@ export function createLocalEngine(options: LocalEngineOptions = {}): LocalEngine
     if ((m = /^predictions\/([^/]+)\/result$/.exec(rest))) return guarded(['GET'], () => predictions.result(scope, m![1]!));
     if (rest === 'media/uploads') return guarded(['POST'], () => uploads.ticket(scope));
     if (rest === 'media/upload/binary') return guarded(['POST'], () => uploads.binary(scope));
+    if (rest === 'webhook/secret') return guarded(['GET'], () => ok({ secret: resolved.webhookSecret }));
     if (method === 'POST' && /^[\w.-]+(\/[\w.-]+)+$/.test(rest) && !rest.startsWith('predictions/') && !rest.startsWith('local/') && !rest.startsWith('media/')) {
       if (!authorized(scope.request)) return fail(401, 'Invalid API key: check the Authorization: Bearer header.');
       if (!resolved.models.includes(rest)) return fail(404, `Model not found: ${rest}. This local engine serves ${resolved.models.join(', ')}.`);
@@ -145,6 +147,7 @@ export function createLocalEngine(options: LocalEngineOptions = {}): LocalEngine
     }
   }) as LocalEngine;
 
+  Object.defineProperty(engine, 'webhookSecret', { value: resolved.webhookSecret, enumerable: true });
   engine.close = () => {
     closed = true;
     predictions.clear();

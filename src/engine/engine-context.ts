@@ -27,6 +27,7 @@ export interface ResolvedOptions {
   maxBodyBytes: number;
   fetch: typeof fetch | false;
   fetchTimeout: number;
+  webhookSecret: string;
 }
 
 /** What the route handlers share. */

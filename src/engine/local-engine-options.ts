@@ -101,6 +101,13 @@ export interface LocalEngineOptions {
    * @default 10000
    */
   fetchTimeout?: number;
+  /**
+   * The secret webhooks are signed with (`whsec_...`), also served at `GET /api/v3/webhook/secret`. A submit
+   * with `?webhook=<url>` (or a `webhook_url` field) gets the finished prediction POSTed there, signed like
+   * WaveSpeed's, through `fetch`.
+   * @default a random `whsec_` secret per engine
+   */
+  webhookSecret?: string;
 }
 
 /** The engine: a WaveSpeed v3 server as a web-standard handler. */
@@ -108,4 +115,6 @@ export interface LocalEngine {
   (request: Request): Promise<Response>;
   /** Clears every timer and stored prediction, file and upload ticket. Pending sync submits answer 503. */
   close(): void;
+  /** The secret this engine signs webhooks with. */
+  readonly webhookSecret: string;
 }

@@ -12,6 +12,7 @@ import { BodyTooLargeError, readBody } from './read-body.js';
 import { renderEdit, type RenderEditResult } from './render-edit.js';
 import { TASK_CODES, TaskFailure } from './task-failure.js';
 import { fileUrl } from './upload-routes.js';
+import { sendWebhook } from './webhook.js';
 
 /** What the local engine adds to a prediction: how it really rendered it. */
 export interface LocalPredictionDetails {
@@ -32,6 +33,8 @@ export interface LocalPrediction extends Prediction {
 
 interface Task {
   prediction: LocalPrediction;
+  /** Where to POST the prediction when it ends (`?webhook=` on the submit URL, or `webhook_url` in the body). */
+  webhook?: string;
   timers: Set<ReturnType<typeof setTimeout>>;
   waiters: Set<() => void>;
   abort: AbortController;
@@ -93,6 +96,9 @@ export function createPredictionRoutes(context: EngineContext) {
     Object.assign(task.prediction, patch, { timings: { inference: Math.max(0, Date.now() - task.processingSince) } });
     for (const wake of task.waiters) wake();
     task.waiters.clear();
+    if (task.webhook && options.fetch) {
+      void sendWebhook(task.prediction, { url: task.webhook, secret: options.webhookSecret, id: context.newId(), fetch: options.fetch, timeout: options.fetchTimeout });
+    }
   }
 
   async function render(task: Task, input: EditInput, scope: RequestScope, size: { width: number; height: number }, seed: number): Promise<RenderEditResult> {
@@ -193,6 +199,10 @@ export function createPredictionRoutes(context: EngineContext) {
     const errors = validateEditInput(body);
     if (errors.length > 0) return validationFailure(errors);
     const input = body as EditInput;
+    const webhook = scope.url.searchParams.get('webhook') ?? (body as { webhook_url?: unknown }).webhook_url;
+    if (webhook !== null && webhook !== undefined && (typeof webhook !== 'string' || !/^https?:\/\/[^\s]+$/i.test(webhook) || !URL.canParse(webhook))) {
+      return fail(400, 'The webhook must be an http(s) URL.', { errorCode: TASK_CODES.invalidParameter, body: { errors: [{ field: 'webhook', code: 'invalid_url', message: 'The webhook must be an http(s) URL.' }] } });
+    }
     const seed = input.seed === undefined || input.seed === -1 ? Math.floor(context.random() * MAX_SEED) : input.seed;
     const flags = parsePromptFlags(input.prompt);
     const requested = parseSize(input.size ?? DEFAULT_SIZE)!;
@@ -225,6 +235,7 @@ export function createPredictionRoutes(context: EngineContext) {
       engine: { output_size: `${size.width}*${size.height}`, snapped_size: `${snapped.width}*${snapped.height}`, operations: [], imaging: context.imaging().name },
     };
     const task: Task = { prediction, timers: new Set(), waiters: new Set(), abort: new AbortController(), processingSince: Date.now() };
+    if (typeof webhook === 'string') task.webhook = webhook;
     tasks.set(id, task);
     void run(task, input, scope, size, seed, { total, queued: Math.min(300, Math.round(total * 0.15)), failure, moderate: flags.moderate });
 

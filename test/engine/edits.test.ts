@@ -45,19 +45,18 @@ afterAll(() => engine.close());
 describe('each documented operation changes the pixels as named', () => {
   it('black and white: R = G = B everywhere', async () => {
     const out = await edit('Make it black and white');
-    for (let i = 0; i < out.data.length; i += 4) {
-      expect(out.data[i]).toBe(out.data[i + 1]);
-      expect(out.data[i + 1]).toBe(out.data[i + 2]);
-    }
+    let coloured = 0;
+    for (let i = 0; i < out.data.length; i += 4) if (out.data[i] !== out.data[i + 1] || out.data[i + 1] !== out.data[i + 2]) coloured++;
+    expect(coloured).toBe(0);
     expect(mean(base, 0)).not.toBe(mean(base, 2));
   });
 
   it('invert: every channel is 255 − the unedited value', async () => {
     const out = await edit('invert the colors');
-    for (let i = 0; i < out.data.length; i++) {
-      if (i % 4 === 3) continue;
-      expect(out.data[i]).toBe(255 - base.data[i]!);
-    }
+    let wrong = 0;
+    for (let i = 0; i < out.data.length; i++) if (i % 4 !== 3 && out.data[i] !== 255 - base.data[i]!) wrong++;
+    expect(wrong).toBe(0);
+    expect(out.data.length).toBe(256 * 256 * 4);
   });
 
   it('mirror: columns swapped; flip: rows swapped', async () => {
@@ -92,10 +91,9 @@ describe('each documented operation changes the pixels as named', () => {
 
   it('sepia: warm browns, red ≥ green ≥ blue on every pixel', async () => {
     const out = await edit('vintage sepia look');
-    for (let i = 0; i < out.data.length; i += 4) {
-      expect(out.data[i]!).toBeGreaterThanOrEqual(out.data[i + 1]!);
-      expect(out.data[i + 1]!).toBeGreaterThanOrEqual(out.data[i + 2]!);
-    }
+    let wrong = 0;
+    for (let i = 0; i < out.data.length; i += 4) if (out.data[i]! < out.data[i + 1]! || out.data[i + 1]! < out.data[i + 2]!) wrong++;
+    expect(wrong).toBe(0);
   });
 
   it('blur lowers and sharpen raises fine detail', async () => {

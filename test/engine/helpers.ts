@@ -51,8 +51,8 @@ export async function json<T = LocalPrediction>(response: Response): Promise<{ s
 }
 
 /** Submits in sync mode and returns the finished prediction. */
-export async function editSync(engine: LocalEngine, input: Record<string, unknown>, prefix = ''): Promise<LocalPrediction> {
-  const res = await json(await engine(post(`${prefix}/api/v3/${MODEL}`, { enable_sync_mode: true, ...input })));
+export async function editSync(engine: LocalEngine, input: Record<string, unknown>, prefix = '', query = ''): Promise<LocalPrediction> {
+  const res = await json(await engine(post(`${prefix}/api/v3/${MODEL}${query}`, { enable_sync_mode: true, ...input })));
   if (res.status !== 200) throw new Error(`submit failed: ${res.status} ${res.message}`);
   return res.data;
 }

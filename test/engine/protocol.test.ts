@@ -1,4 +1,5 @@
 import { sniffImage } from '../../src/core/index.js';
+import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LocalEngine } from '../../src/engine/index.js';
 import { MODEL, ORIGIN, dataUri, editSync, get, json, outputBytes, post, testEngine, testPhoto } from './helpers.js';
@@ -220,7 +221,6 @@ describe('validation and routes', () => {
     const other = await json(await engine(post('/api/v3/wavespeed-ai/flux-dev', { prompt: 'x', images: ['https://x/y.png'] })));
     expect(other.status).toBe(404);
     expect(other.message).toMatch(/Model not found/);
-    expect((await engine(get('/api/v3/webhook/secret'))).status).toBe(404);
     expect((await engine(get('/api/v3/balance'))).status).toBe(404);
     expect((await engine(get('/somewhere/else'))).status).toBe(404);
     expect((await engine(get('/api/v3/predictions/abc.def/result'))).status).toBe(400);
@@ -245,5 +245,34 @@ describe('validation and routes', () => {
     const res = await json(await engine(post(`/api/v3/${MODEL}`, { prompt: 'x', images: [photo], enable_sync_mode: true }, { authorization: 'Bearer secret' })));
     expect(res.data.status).toBe('completed');
     expect((await engine(new Request(res.data.outputs[0]!))).status).toBe(200);
+  });
+});
+
+describe('webhooks', () => {
+  it('POSTs the bare finished prediction to ?webhook=, signed with the secret from /api/v3/webhook/secret', async () => {
+    const deliveries: Request[] = [];
+    engine = testEngine({ fetch: async (input, init) => (deliveries.push(new Request(input, init)), new Response(null, { status: 204 })) });
+    const secret = (await json<{ secret: string }>(await engine(get('/api/v3/webhook/secret')))).data.secret;
+    expect(secret).toMatch(/^whsec_[0-9a-f]{48}$/);
+    expect(engine.webhookSecret).toBe(secret);
+
+    const done = await editSync(engine, { prompt: 'sepia', images: [dataUri(await testPhoto())] }, '', '?webhook=https://hooks.example/edit');
+    await vi.waitFor(() => expect(deliveries).toHaveLength(1));
+    const hook = deliveries[0]!;
+    expect([hook.method, hook.url]).toEqual(['POST', 'https://hooks.example/edit']);
+    const body = await hook.text();
+    expect(JSON.parse(body)).toMatchObject({ id: done.id, status: 'completed', outputs: done.outputs });
+    const [id, timestamp] = [hook.headers.get('webhook-id')!, hook.headers.get('webhook-timestamp')!];
+    expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(60);
+    const expected = createHmac('sha256', secret.slice('whsec_'.length)).update(`${id}.${timestamp}.${body}`).digest('hex');
+    expect(hook.headers.get('webhook-signature')).toBe(`v3,${expected}`);
+  });
+
+  it('refuses a webhook that is not an http(s) URL, before anything runs', async () => {
+    engine = testEngine({ webhookSecret: 'whsec_fixed' });
+    const res = await json(await engine(post(`/api/v3/${MODEL}?webhook=javascript:alert(1)`, { prompt: 'x', images: [dataUri(await testPhoto())] })));
+    expect(res.status).toBe(400);
+    expect(res.message).toMatch(/webhook/);
+    expect(engine.webhookSecret).toBe('whsec_fixed');
   });
 });
