@@ -100,6 +100,7 @@ interface Run {
 
 interface Job {
   run: Run;
+  startedAt: number;
   request?: EditRequest;
   resume?: PersistedEdit;
 }
@@ -132,7 +133,7 @@ export function useEdit(options: UseEditOptions = {}): UseEditResult {
   const runRef = useRef<Run | null>(null);
   const mountedRef = useRef(false);
 
-  const execute = async ({ run, request, resume }: Job): Promise<Prediction> => {
+  const execute = async ({ run, startedAt, request, resume }: Job): Promise<Prediction> => {
     const { persist, persistKey = DEFAULT_PERSIST_KEY, images, timeout } = optionsRef.current;
     const update = (patch: Partial<LocalState>) => {
       if (runRef.current === run) setState((s) => ({ ...s, ...patch }));
@@ -144,7 +145,6 @@ export function useEdit(options: UseEditOptions = {}): UseEditResult {
     const forget = (id: string | undefined) => {
       if (persist && id && readPersistedEdit(persist, persistKey)?.id === id) clearPersistedEdit(persist, persistKey);
     };
-    const startedAt = resume?.startedAt ?? Date.now();
     const runOptions: RunEditOptions = {
       signal: run.controller.signal,
       images,
@@ -183,18 +183,19 @@ export function useEdit(options: UseEditOptions = {}): UseEditResult {
   const { mutateAsync, reset: resetMutation } = mutation;
 
   const start = useCallback(
-    (job: Omit<Job, 'run'>): Promise<Prediction> => {
+    (job: Omit<Job, 'run' | 'startedAt'>): Promise<Prediction> => {
       const run: Run = { controller: new AbortController(), settled: false };
+      const startedAt = job.resume?.startedAt ?? Date.now();
       runRef.current = run;
       const uploads = job.request?.images.some((image) => typeof image !== 'string');
       setState({
         phase: job.resume ? 'processing' : uploads ? 'uploading' : 'submitting',
         uploadProgress: null,
-        startedAt: job.resume?.startedAt ?? Date.now(),
+        startedAt,
         summary: job.resume?.summary ?? (job.request && summarizeRequest(job.request)),
       });
       run.promise = mutateAsync(
-        { ...job, run },
+        { ...job, run, startedAt },
         {
           onSuccess: (prediction) => optionsRef.current.onCompleted?.(prediction),
           onError: (error) => {
