@@ -1,5 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite';
-import type { InlineConfig, PluginOption } from 'vite';
+import type { InlineConfig, Plugin, PluginOption } from 'vite';
 
 /**
  * The root vite.config.ts is the library build. Storybook merges it into its own config, so its library-only
@@ -21,6 +21,19 @@ function withoutLibraryBuild(config: InlineConfig): InlineConfig {
   return rest;
 }
 
+/**
+ * Tells the stories that this server mounts the proxy (`import.meta.env.HIDREAM_DEV_PROXY`, a description of its
+ * upstream), so they use it instead of the in-browser engine. A plugin rather than `define`, because the Vitest
+ * addon keeps only the plugins of this config.
+ */
+function announceDevProxy(): Plugin {
+  const upstream = process.env.WAVESPEED_API_KEY ? 'WaveSpeed (WAVESPEED_API_KEY is set)' : 'the local engine in Node (sharp)';
+  return {
+    name: 'hidream-edit:storybook-dev-proxy',
+    config: () => ({ define: { 'import.meta.env.HIDREAM_DEV_PROXY': JSON.stringify(upstream) } }),
+  };
+}
+
 const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
@@ -36,7 +49,7 @@ const config: StorybookConfig = {
     // build has no server; its stories use the engine inside the page (see stories/support/backend.ts).
     if (configType !== 'PRODUCTION') {
       const { hidreamVitePlugin } = await import('../src/server/index.js');
-      final.plugins = [...(final.plugins ?? []), hidreamVitePlugin()];
+      final.plugins = [...(final.plugins ?? []), hidreamVitePlugin(), announceDevProxy()];
     }
     return final;
   },

@@ -1,7 +1,8 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createClient, HidreamProvider } from '../src/index.js';
+import { createClient } from '../src/core/index.js';
+import { HidreamProvider } from '../src/react/index.js';
 import { backendLoader, MOUNT } from '../stories/support/backend.js';
 import { ThemeScope, type ThemeParameter } from '../stories/support/theme.js';
 
@@ -11,7 +12,7 @@ import { ThemeScope, type ThemeParameter } from '../stories/support/theme.js';
  */
 const withHidream: Decorator = (Story, context) => {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
-  const [client] = useState(() => createClient({ baseUrl: new URL(MOUNT, location.href).href }));
+  const [client] = useState(() => createClient({ baseUrl: MOUNT }));
   if (context.parameters.hidream?.provider === false) return <Story />;
   return (
     <QueryClientProvider client={queryClient}>

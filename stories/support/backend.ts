@@ -8,7 +8,7 @@
 //   (image outputs included, so `<img src>` and downloads work too).
 //
 // Each story picks with `parameters.hidream.backend`:
-// - `'auto'` (the default): the dev server's proxy when it answers, otherwise the in-browser engine;
+// - `'auto'` (the default): the dev server's proxy when the server mounts one, otherwise the in-browser engine;
 // - `'browser'`: always the in-browser engine;
 // - `{ engine: {...} }`: always an in-browser engine with those options — the error-state stories use this
 //   for fault injection (failRate, errorRate, syncTimeout), which must not depend on the real API.
@@ -38,29 +38,12 @@ export interface Backend {
 /** Options of the in-browser engine every story shares unless it asks for its own. */
 export const BROWSER_ENGINE_OPTIONS: LocalEngineOptions = { latency: { min: 600, max: 1200 } };
 
-let devProxy: Promise<boolean> | undefined;
-
 /**
- * True when a WaveSpeed-speaking server answers at MOUNT: any JSON envelope (`{ code, message }`) counts, the
- * 404 for this made-up id included. A static file server answers HTML or nothing. Asked once per page, before
- * the service worker starts.
+ * The dev server's proxy, described (e.g. "the local engine in Node (sharp)"), or undefined when no server
+ * mounts one (the static build). Set by .storybook/main.ts only where it mounts the proxy, so the choice is
+ * known without a request.
  */
-export function devProxyAnswers(): Promise<boolean> {
-  devProxy ??= (async () => {
-    try {
-      const response = await fetch(`${MOUNT}/api/v3/predictions/storybook-probe/result`, {
-        signal: AbortSignal.timeout(4000),
-        headers: { accept: 'application/json' },
-      });
-      if (!(response.headers.get('content-type') ?? '').includes('json')) return false;
-      const body: unknown = await response.json();
-      return typeof body === 'object' && body !== null && 'code' in body && 'message' in body;
-    } catch {
-      return false;
-    }
-  })();
-  return devProxy;
-}
+export const devProxy: string | undefined = import.meta.env.HIDREAM_DEV_PROXY;
 
 const engines = new Map<string, LocalEngine>();
 
@@ -97,11 +80,11 @@ const startWorker = mswLoader(async () => {
 export const backendLoader: Loader = async (context) => {
   const parameter = (context.parameters.hidream as HidreamParameters | undefined)?.backend ?? 'auto';
   const wanted = parameter === 'auto' && context.globals.backend === 'browser' ? 'browser' : parameter;
-  const useDevServer = wanted === 'auto' && (await devProxyAnswers());
+  const useDevServer = wanted === 'auto' && devProxy !== undefined;
   // Once started, the worker stays for the page; the addon resets its handlers for every story.
   if (!useDevServer || worker) await startWorker(context);
   if (useDevServer) {
-    return { backend: { kind: 'dev-server', description: `the dev server's proxy at ${MOUNT}` } satisfies Backend };
+    return { backend: { kind: 'dev-server', description: `the dev server's proxy at ${MOUNT} → ${devProxy}` } satisfies Backend };
   }
   const engine = browserEngine(typeof wanted === 'object' ? wanted.engine : undefined);
   worker!.use(engineHandler(engine));
