@@ -2,7 +2,7 @@ import { DEFAULT_MODEL, LONG_POLL_HEADER } from '../core/constants.js';
 import { addCorsHeaders, checkCors } from './cors.js';
 import { forwardRequestHeaders, forwardResponseHeaders } from './forward-headers.js';
 import { gateBody, tooLarge, type BodyChecks, type GatedBody } from './gate-body.js';
-import { submitChecks } from './check-submit.js';
+import { submitChecks } from './submit-checks.js';
 import { longPoll } from './long-poll.js';
 import { matchRoute, type MatchedRoute } from './match-route.js';
 import { ProxyError, errorResponse } from './proxy-error.js';
