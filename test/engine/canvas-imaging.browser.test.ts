@@ -67,4 +67,26 @@ describe('canvas imaging in Chromium', () => {
       engine.close();
     }
   });
+
+  it('the same seed gives byte-identical output in the browser too, and a background change works', async () => {
+    const engine = createLocalEngine({ latency: 0, maxOutputSide: 96, random: 5 });
+    const run = async (prompt: string, seed: number) => {
+      const res = await engine(
+        new Request(`${location.origin}/api/v3/${MODEL}`, {
+          method: 'POST',
+          body: JSON.stringify({ prompt, images: [toDataUri(await photo())], output_format: 'webp', seed, enable_sync_mode: true, enable_base64_output: true }),
+        }),
+      );
+      return (await res.json()).data.outputs[0] as string;
+    };
+    try {
+      const a = await run('sepia', 11);
+      expect(await run('sepia', 11)).toBe(a);
+      expect(await run('sepia', 12)).not.toBe(a);
+      const bytes = Uint8Array.from(atob(await run('make the background white', 11)), (c) => c.charCodeAt(0));
+      expect(sniffImage(bytes)).toMatchObject({ format: 'webp', width: 96, height: 96 });
+    } finally {
+      engine.close();
+    }
+  });
 });

@@ -177,6 +177,19 @@ describe('references, sizes, formats and seeds', () => {
     full.close();
   });
 
+  it('a quarter turn still gives the requested (landscape) size, with the content turned', async () => {
+    const p = await editSync(engine, { prompt: 'rotate 90', images: [photo], size: '2560*1440', output_format: 'png', seed: SEED });
+    const out = await rawPixels(await outputBytes(engine, p));
+    expect([out.width, out.height]).toEqual([256, 144]);
+    // The source's grey backdrop and red disc survive; the disc's blue square (left of centre) is now above it.
+    const [r, g, b] = px(out, 128, 72);
+    expect(r).toBeGreaterThan(150);
+    expect(g).toBeLessThan(90);
+    expect(b).toBeLessThan(90);
+    const above = px(out, 128, 72 - 30);
+    expect(above[2]).toBeGreaterThan(above[0]!);
+  });
+
   it('the same seed and input give byte-identical output; another seed visibly differs', async () => {
     const run = async (seed: number) =>
       outputBytes(engine, await editSync(engine, { prompt: 'sepia', images: [photo], seed, output_format: 'jpeg' }));
