@@ -127,7 +127,7 @@ const References = forwardRef<HTMLDivElement, Own<HTMLAttributes<HTMLDivElement>
     {
       ...attrs,
       children: (
-        <ReferencePicker.Root value={e.references} onValueChange={e.setReferences} maxFiles={e.maxImages}>
+        <ReferencePicker.Root value={e.references} onValueChange={e.setReferences} maxFiles={e.maxImages} labels={e.labels.referencePicker}>
           <ReferencePicker.Dropzone />
           <ReferencePicker.Input />
           <ReferencePicker.UrlInput />
@@ -203,7 +203,7 @@ const Size = forwardRef<HTMLFieldSetElement, Own<HTMLAttributes<HTMLFieldSetElem
       children: (
         <>
           <legend>{e.labels.size}</legend>
-          <SizeSelector.Root value={e.size} onValueChange={e.setSize} referenceSize={e.firstReferenceSize}>
+          <SizeSelector.Root value={e.size} onValueChange={e.setSize} referenceSize={e.firstReferenceSize} labels={e.labels.sizeSelector}>
             <SizeSelector.Presets />
             <label {...scope('size-side')}>
               {e.labels.width}
@@ -360,7 +360,7 @@ const Result = forwardRef<HTMLElement, Own<HTMLAttributes<HTMLElement>>>(functio
     {
       'aria-label': e.labels.result,
       ...attrs,
-      children: <ResultViewer.Root {...e.viewer} onEditAgain={e.editAgain} onRetry={e.run} />,
+      children: <ResultViewer.Root {...e.viewer} onEditAgain={e.editAgain} onRetry={e.run} labels={e.labels.resultViewer} />,
     },
     props,
   );

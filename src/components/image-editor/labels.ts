@@ -15,8 +15,16 @@ export const PROMPT_TEMPLATES: readonly PromptTemplate[] = [
   { id: 'style', label: 'Style', text: "Keep the subject's identity and the composition. Apply [a style] to the whole image." },
 ];
 
+import type { ReferencePickerLabels } from '../reference-picker/index.js';
+import type { ResultViewerLabels } from '../result-viewer/labels.js';
+import type { SizeSelectorLabels } from '../size-selector/labels.js';
+
 /** Every visible string of `ImageEditor`; pass a partial object as `labels` to translate. */
 export interface ImageEditorLabels {
+  /** Strings of the inner components. */
+  referencePicker?: Partial<ReferencePickerLabels>;
+  sizeSelector?: Partial<SizeSelectorLabels>;
+  resultViewer?: Partial<ResultViewerLabels>;
   references: string;
   prompt: string;
   promptPlaceholder: string;

@@ -1,4 +1,5 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { StrictMode } from 'react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ImageEditor, type ImageEditorRootProps } from '../../../src/components/image-editor/index.js';
@@ -201,5 +202,51 @@ describe('ImageEditor end to end (real proxy + local engine)', () => {
     await waitFor(() => expect(h.submits).toHaveLength(2));
     expect(h.submits[1]).toMatchObject({ prompt: '[fail] Make it sepia' });
     expect(screen.getByText('$0.02 per edit · Session total $0.00 (0 edits)')).toBeInTheDocument();
+  });
+
+  it('sends one POST per click in StrictMode, even on a double click', async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    render(
+      <StrictMode>
+        <h.Wrapper>
+          <ImageEditor defaultPrompt="Make it darker" />
+        </h.Wrapper>
+      </StrictMode>,
+    );
+    await addReference(user);
+    await user.dblClick(runButton());
+    await completeRun();
+    expect(h.submits).toHaveLength(1);
+    expect(screen.getAllByRole('button', { name: /^Step \d/ })).toHaveLength(1);
+  });
+
+  it('cancels a running edit, keeping the inputs', async () => {
+    const { user } = setup({ defaultPrompt: 'Make it cooler' });
+    await addReference(user);
+    await user.click(runButton());
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(status()).toHaveTextContent(/cancelled/i));
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(runButton()).toBeEnabled();
+    expect(screen.getByRole('textbox', { name: 'Prompt' })).toHaveValue('Make it cooler');
+  });
+
+  it('translates its own strings and those of the components inside it', () => {
+    setup({
+      labels: {
+        prompt: 'Anweisung',
+        run: 'Bearbeiten',
+        needReference: 'Füge ein Referenzbild hinzu.',
+        referencePicker: { input: 'Referenzbilder hinzufügen' },
+        sizeSelector: { width: 'Breite', group: 'Ausgabegröße' },
+        resultViewer: { progress: 'Fortschritt' },
+      },
+    });
+    expect(screen.getByRole('textbox', { name: 'Anweisung' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Bearbeiten' })).toHaveAccessibleDescription('Füge ein Referenzbild hinzu.');
+    expect(screen.getByLabelText('Referenzbilder hinzufügen')).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Ausgabegröße' })).toBeInTheDocument();
+    expect(screen.getByRole('spinbutton', { name: 'Breite' })).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: 'Fortschritt' })).toBeInTheDocument();
   });
 });
