@@ -50,6 +50,23 @@ const FAILURES: readonly { code: number; message: string }[] = [
 
 const MODERATION_MESSAGE = 'The output was flagged by content moderation (has_nsfw_contents) and withheld. Try a different prompt or image.';
 
+/** Everything decided at submit time about how a task will run. */
+interface Plan {
+  input: EditInput;
+  scope: RequestScope;
+  /** Output size in pixels (snapped, then scaled by `maxOutputSide`). */
+  size: { width: number; height: number };
+  seed: number;
+  /** Submit to terminal, in ms. */
+  total: number;
+  /** Submit to `processing`, in ms. */
+  queued: number;
+  /** A forced failure (`failRate` or `[fail]`). */
+  failure?: { code: number; message: string };
+  /** `[moderate]`. */
+  moderate: boolean;
+}
+
 const isTerminal = (p: Prediction) => p.status !== 'created' && p.status !== 'processing';
 
 function abbreviate(ref: string): string {
@@ -101,7 +118,7 @@ export function createPredictionRoutes(context: EngineContext) {
     }
   }
 
-  async function render(task: Task, input: EditInput, scope: RequestScope, size: { width: number; height: number }, seed: number): Promise<RenderEditResult> {
+  async function render(task: Task, { input, scope, size, seed }: Plan): Promise<RenderEditResult> {
     const imaging = context.imaging();
     const bytes = await Promise.all(
       input.images.map((ref, index) =>
@@ -131,8 +148,9 @@ export function createPredictionRoutes(context: EngineContext) {
     });
   }
 
-  async function run(task: Task, input: EditInput, scope: RequestScope, size: { width: number; height: number }, seed: number, plan: { total: number; queued: number; failure?: { code: number; message: string }; moderate: boolean }) {
-    const rendering = render(task, input, scope, size, seed).then(
+  async function run(task: Task, plan: Plan) {
+    const { input, scope } = plan;
+    const rendering = render(task, plan).then(
       (result) => ({ result }),
       (error: unknown) => ({ error }),
     );
@@ -237,7 +255,7 @@ export function createPredictionRoutes(context: EngineContext) {
     const task: Task = { prediction, timers: new Set(), waiters: new Set(), abort: new AbortController(), processingSince: Date.now() };
     if (typeof webhook === 'string') task.webhook = webhook;
     tasks.set(id, task);
-    void run(task, input, scope, size, seed, { total, queued: Math.min(300, Math.round(total * 0.15)), failure, moderate: flags.moderate });
+    void run(task, { input, scope, size, seed, total, queued: Math.min(300, Math.round(total * 0.15)), failure, moderate: flags.moderate });
 
     if (input.enable_sync_mode) {
       const how = await waitTerminal(task, options.syncTimeout, scope.request.signal);
