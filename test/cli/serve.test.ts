@@ -35,7 +35,7 @@ function cli(args: string[], env: Record<string, string | undefined> = {}) {
   return { child, exited, output, stdout: () => stdout, stderr: () => stderr };
 }
 
-describe('hidream-edit serve', () => {
+describe('hidream-edit serve', { timeout: 30_000 }, () => {
   it('starts on the local engine, answers WaveSpeed paths at the root, and stops cleanly on SIGTERM', async () => {
     const run = cli(['serve', '--port', '0', '--latency', '10', '--cors-origin', 'http://localhost:6006']);
     const [, url] = await run.output(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
@@ -105,7 +105,7 @@ describe('hidream-edit serve', () => {
   });
 });
 
-describe('startServer', () => {
+describe('startServer', { timeout: 30_000 }, () => {
   it('listens on port 0, applies the body cap, and closes', async () => {
     const server = await startServer({ port: 0, maxBodyBytes: 1000 });
     try {

@@ -182,7 +182,7 @@ describe('toNextJsHandler', () => {
   });
 });
 
-describe('hidreamVitePlugin', () => {
+describe('hidreamVitePlugin', { timeout: 30_000 }, () => {
   it('mounts the proxy at /api/hidream in the dev server', async () => {
     const { createServer: createViteServer } = await import('vite');
     const rec = recordingHandler();

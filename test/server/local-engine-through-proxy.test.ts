@@ -18,7 +18,7 @@ function submit(proxy: (r: Request) => Promise<Response>, body: unknown) {
   return proxy(new Request(SUBMIT, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
 }
 
-describe('the default upstream without a key: the local engine', () => {
+describe('the default upstream without a key: the local engine', { timeout: 30_000 }, () => {
   it('is created on first use and kept, so a prediction made by one request is found by the next', async () => {
     vi.stubEnv('WAVESPEED_API_KEY', '');
     vi.stubEnv('NODE_ENV', 'test');
@@ -43,7 +43,7 @@ describe('the default upstream without a key: the local engine', () => {
   });
 });
 
-describe('uploads through the proxy to the engine', () => {
+describe('uploads through the proxy to the engine', { timeout: 30_000 }, () => {
   it('the legacy multipart upload answers a download URL under the mount point', async () => {
     const engine = createLocalEngine({ latency: 0 });
     const proxy = createProxy({ upstream: engine });

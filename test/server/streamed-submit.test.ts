@@ -30,7 +30,7 @@ function streamed(text: string): Request {
   return new Request(SUBMIT, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
 }
 
-describe('submits larger than the pre-buffer are validated while they stream', () => {
+describe('submits larger than the pre-buffer are validated while they stream', { timeout: 30_000 }, () => {
   it('passes a valid 20 MB submit through byte for byte', async () => {
     const rec = recordingHandler();
     const text = JSON.stringify({ prompt: 'warmer', images: [paddedPng(15 * 1024 * 1024)], seed: 7 });

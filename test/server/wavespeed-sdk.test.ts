@@ -20,7 +20,7 @@ beforeAll(async () => {
   client = new Client('caller-side-key-is-ignored', { baseUrl: server.url, maxConnectionRetries: 0 });
   png = await sharp({ create: { width: 96, height: 64, channels: 3, background: { r: 200, g: 40, b: 40 } } }).png().toBuffer();
   dir = await mkdtemp(join(tmpdir(), 'hidream-sdk-'));
-});
+}, 30_000);
 
 afterAll(async () => {
   await server.close();
@@ -36,7 +36,7 @@ async function fetchImage(url: string): Promise<{ format?: string; width?: numbe
   return sharp(Buffer.from(await response.arrayBuffer())).metadata();
 }
 
-describe('the official wavespeed SDK through `hidream-edit serve` (local engine)', () => {
+describe('the official wavespeed SDK through `hidream-edit serve` (local engine)', { timeout: 30_000 }, () => {
   it('run: submits, polls and gets an output served back through the proxy', async () => {
     const result = await client.run(MODEL, { prompt: 'make it black and white', images: [dataUri()], size: '512*512', output_format: 'png' }, { pollInterval: 0.05, timeout: 60 });
     expect(result.outputs).toHaveLength(1);
