@@ -184,6 +184,7 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
         prediction: edit.prediction ?? null,
         error: edit.error,
         elapsedMs: edit.elapsedMs,
+        uploadProgress: edit.uploadProgress,
         source: lastRun?.source ?? null,
         format: lastRun?.format ?? format,
         prompt: lastRun?.prompt,

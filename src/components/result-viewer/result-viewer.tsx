@@ -46,8 +46,8 @@ export interface ResultViewerRootProps extends UseResultViewerOptions, Own<HTMLA
  * it renders Status, Progress, Error, Compare (with a `source`) or Image, Nsfw, Download and EditAgain.
  */
 const Root = forwardRef<HTMLDivElement, ResultViewerRootProps>(function ResultViewerRoot(props, ref) {
-  const { edit, status, prediction, error, elapsedMs, source, format, prompt, index, onEditAgain, onRetry, onSave, labels, ...rest } = props;
-  const v = useResultViewer({ edit, status, prediction, error, elapsedMs, source, format, prompt, index, onEditAgain, onRetry, onSave, labels });
+  const { edit, status, prediction, error, elapsedMs, uploadProgress, source, format, prompt, index, onEditAgain, onRetry, onSave, labels, ...rest } = props;
+  const v = useResultViewer({ edit, status, prediction, error, elapsedMs, uploadProgress, source, format, prompt, index, onEditAgain, onRetry, onSave, labels });
   const state = stateOf(v);
   const children = rest.children ?? (
     <>
@@ -76,7 +76,7 @@ const Root = forwardRef<HTMLDivElement, ResultViewerRootProps>(function ResultVi
 /** The live region: "Processing… 3.2 s" (the ticking time is hidden from screen readers), "Completed in 4.1 s", the failure sentence. */
 const Status = forwardRef<HTMLDivElement, Own<HTMLAttributes<HTMLDivElement>>>(function ResultViewerStatus(props, ref) {
   const { v, state, attrs } = usePart('Status');
-  const ticking = v.pending && v.seconds !== null;
+  const ticking = v.status === 'processing' && v.seconds !== null;
   return renderPart(
     'div',
     state,
@@ -89,6 +89,7 @@ const Status = forwardRef<HTMLDivElement, Own<HTMLAttributes<HTMLDivElement>>>(f
         <>
           {v.statusText}
           {ticking && <span aria-hidden="true"> {v.labels.seconds(v.seconds!)}</span>}
+          {v.uploadPercent !== null && <span aria-hidden="true"> {v.uploadPercent}%</span>}
         </>
       ),
     },
@@ -98,7 +99,10 @@ const Status = forwardRef<HTMLDivElement, Own<HTMLAttributes<HTMLDivElement>>>(f
 
 const STAGE: Record<ResultViewerStatus, number> = { idle: 0, uploading: 0.15, submitting: 0.3, processing: 0.6, completed: 1, failed: 0 };
 
-/** A progress bar: indeterminate while pending (`--hidream-progress` gives the stage 0..1), 100 when completed. */
+/**
+ * A progress bar: the upload percentage while uploading, indeterminate while submitting and processing, 100 when
+ * completed; `--hidream-progress` gives the stage 0..1 for styling.
+ */
 const Progress = forwardRef<HTMLDivElement, Own<HTMLAttributes<HTMLDivElement>>>(function ResultViewerProgress(props, ref) {
   const { v, state, attrs } = usePart('Progress');
   return renderPart(
@@ -110,9 +114,9 @@ const Progress = forwardRef<HTMLDivElement, Own<HTMLAttributes<HTMLDivElement>>>
       'aria-label': v.labels.progress,
       'aria-valuemin': 0,
       'aria-valuemax': 100,
-      'aria-valuenow': v.pending ? undefined : v.status === 'completed' ? 100 : 0,
-      'aria-valuetext': v.pending ? v.labels[v.status as 'processing'] : undefined,
-      style: { '--hidream-progress': STAGE[v.status] } as CSSProperties,
+      'aria-valuenow': v.uploadPercent ?? (v.pending ? undefined : v.status === 'completed' ? 100 : 0),
+      'aria-valuetext': v.pending ? v.statusText + (v.uploadPercent === null ? '' : ` ${v.uploadPercent}%`) : undefined,
+      style: { '--hidream-progress': v.uploadPercent === null ? STAGE[v.status] : (v.uploadPercent / 100) * STAGE.uploading } as CSSProperties,
       ...attrs,
     },
     props,

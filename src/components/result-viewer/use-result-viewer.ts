@@ -12,6 +12,8 @@ export interface ResultViewerEdit {
   prediction?: Prediction | null | undefined;
   error?: unknown;
   elapsedMs?: number | undefined;
+  /** Bytes of File/Blob references uploaded so far (`useEdit().uploadProgress`). */
+  uploadProgress?: { loaded: number; total: number } | null | undefined;
 }
 
 export interface UseResultViewerOptions {
@@ -23,6 +25,7 @@ export interface UseResultViewerOptions {
   error?: unknown;
   /** Time since the edit started; shown while processing and when done. */
   elapsedMs?: number;
+  uploadProgress?: { loaded: number; total: number } | null;
   /** The image that was edited (URL), for the before/after compare. */
   source?: string | null;
   /** The output format that was asked for; names downloads when the bytes do not tell. @default "jpeg" */
@@ -55,6 +58,8 @@ export interface UseResultViewerReturn {
   statusText: string;
   /** Seconds with one decimal, or null. */
   seconds: string | null;
+  /** Upload progress 0..100 while uploading with known sizes, else null. */
+  uploadPercent: number | null;
   format: OutputFormat;
   prompt: string | undefined;
   download(): Promise<void>;
@@ -76,6 +81,8 @@ export function useResultViewer(options: UseResultViewerOptions): UseResultViewe
   const output = raw ? outputSrc(raw, format) : null;
   const elapsedMs = options.elapsedMs ?? edit?.elapsedMs ?? (status === 'completed' ? prediction?.timings?.inference : undefined) ?? null;
   const seconds = elapsedMs === null || elapsedMs === undefined ? null : (elapsedMs / 1000).toFixed(1);
+  const upload = options.uploadProgress !== undefined ? options.uploadProgress : edit?.uploadProgress;
+  const uploadPercent = status === 'uploading' && upload?.total ? Math.round((upload.loaded / upload.total) * 100) : null;
   const errorMessage =
     status !== 'failed'
       ? null
@@ -114,6 +121,7 @@ export function useResultViewer(options: UseResultViewerOptions): UseResultViewe
     elapsedMs,
     statusText,
     seconds,
+    uploadPercent,
     format,
     prompt,
     download,

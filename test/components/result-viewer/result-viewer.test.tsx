@@ -35,6 +35,9 @@ describe('ResultViewer', () => {
     expect(status).toHaveTextContent('');
     rerender(<ResultViewer.Root status="uploading" />);
     expect(status).toHaveTextContent('Uploading references…');
+    rerender(<ResultViewer.Root status="uploading" uploadProgress={{ loaded: 450, total: 1000 }} />);
+    expect(status).toHaveTextContent('Uploading references… 45%');
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '45');
     rerender(<ResultViewer.Root status="submitting" />);
     expect(status).toHaveTextContent('Submitting…');
     rerender(<ResultViewer.Root status="processing" elapsedMs={3210} />);
