@@ -30,6 +30,7 @@ function resolve(options: LocalEngineOptions): ResolvedOptions {
     fetch: options.fetch === false ? false : (options.fetch ?? ((input, init) => globalThis.fetch(input, init))),
     fetchTimeout: options.fetchTimeout ?? 10_000,
     webhookSecret: options.webhookSecret ?? `whsec_${hex(24)}`,
+    concurrency: Math.max(1, options.concurrency ?? Infinity),
   };
 }
 

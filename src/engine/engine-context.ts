@@ -28,6 +28,7 @@ export interface ResolvedOptions {
   fetch: typeof fetch | false;
   fetchTimeout: number;
   webhookSecret: string;
+  concurrency: number;
 }
 
 /** What the route handlers share. */

@@ -23,6 +23,12 @@ export interface LocalEngineOptions {
    */
   slowLatency?: number;
   /**
+   * Most predictions `processing` at once; the rest stay `created` until one finishes (WaveSpeed's default
+   * tier runs 2 at a time). Each still takes its full `latency` once it starts.
+   * @default Infinity
+   */
+  concurrency?: number;
+  /**
    * Fraction (0..1) of predictions that end `failed` with a realistic error (task code 1403 or 5000).
    * A prompt containing `[fail]` always fails.
    * @default 0

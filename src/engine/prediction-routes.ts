@@ -39,6 +39,8 @@ interface Task {
   waiters: Set<() => void>;
   abort: AbortController;
   processingSince: number;
+  /** Holds one of the `concurrency` slots. */
+  running: boolean;
 }
 
 /** Realistic failures for `failRate` and `[fail]`. */
@@ -91,7 +93,31 @@ export function createPredictionRoutes(context: EngineContext) {
     onEvict: (_id, task) => release(task),
   });
 
+  // Tasks above `concurrency` stay `created` until a slot frees, like WaveSpeed's tier queue.
+  const queue: (() => void)[] = [];
+  let running = 0;
+
+  function acquireSlot(task: Task): Promise<void> {
+    return new Promise((resolve) => {
+      const take = () => {
+        running++;
+        task.running = true;
+        resolve();
+      };
+      if (running < options.concurrency) take();
+      else queue.push(take);
+    });
+  }
+
+  function releaseSlot(task: Task) {
+    if (!task.running) return;
+    task.running = false;
+    running--;
+    while (running < options.concurrency && queue.length > 0) queue.shift()!();
+  }
+
   function release(task: Task) {
+    releaseSlot(task);
     for (const timer of task.timers) context.cancel(timer);
     task.timers.clear();
     task.abort.abort();
@@ -110,6 +136,7 @@ export function createPredictionRoutes(context: EngineContext) {
   }
 
   function settle(task: Task, patch: Partial<LocalPrediction>) {
+    releaseSlot(task);
     Object.assign(task.prediction, patch, { timings: { inference: Math.max(0, Date.now() - task.processingSince) } });
     for (const wake of task.waiters) wake();
     task.waiters.clear();
@@ -155,7 +182,8 @@ export function createPredictionRoutes(context: EngineContext) {
       (error: unknown) => ({ error }),
     );
     await later(task, plan.queued);
-    if (context.closed || task.abort.signal.aborted) return;
+    await acquireSlot(task);
+    if (context.closed || task.abort.signal.aborted) return releaseSlot(task);
     task.prediction.status = 'processing';
     task.processingSince = Date.now();
     const [outcome] = await Promise.all([rendering, later(task, plan.total - plan.queued)]);
@@ -252,7 +280,7 @@ export function createPredictionRoutes(context: EngineContext) {
       },
       engine: { output_size: `${size.width}*${size.height}`, snapped_size: `${snapped.width}*${snapped.height}`, operations: [], imaging: context.imaging().name },
     };
-    const task: Task = { prediction, timers: new Set(), waiters: new Set(), abort: new AbortController(), processingSince: Date.now() };
+    const task: Task = { prediction, timers: new Set(), waiters: new Set(), abort: new AbortController(), processingSince: Date.now(), running: false };
     if (typeof webhook === 'string') task.webhook = webhook;
     tasks.set(id, task);
     void run(task, { input, scope, size, seed, total, queued: Math.min(300, Math.round(total * 0.15)), failure, moderate: flags.moderate });

@@ -75,6 +75,23 @@ describe('fault injection', () => {
   });
 });
 
+describe('concurrency', () => {
+  it('keeps tasks above the limit `created` until a slot frees, then runs them for their full latency', async () => {
+    vi.useFakeTimers();
+    engine = testEngine({ latency: 1000, concurrency: 1 });
+    const photo = dataUri(await testPhoto());
+    const submit = async () => (await json(await engine(post(`/api/v3/${MODEL}`, { prompt: 'x', images: [photo] })))).data.id;
+    const [a, b] = [await submit(), await submit()];
+    const status = async (id: string) => (await json(await engine(get(`/api/v3/predictions/${id}/result`)))).data.status;
+    await vi.advanceTimersByTimeAsync(200);
+    expect([await status(a), await status(b)]).toEqual(['processing', 'created']);
+    await vi.advanceTimersByTimeAsync(800);
+    await vi.waitFor(async () => expect(await status(a)).toBe('completed'), { timeout: 10_000, interval: 20 });
+    expect(await status(b)).toBe('processing');
+    await vi.waitFor(async () => expect(await status(b)).toBe('completed'), { timeout: 10_000, interval: 20 });
+  });
+});
+
 describe('remote references', () => {
   it('fetches other http(s) URLs with the injected fetch', async () => {
     const photo = await testPhoto('jpeg');
