@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { StrictMode } from 'react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ImageEditor, type ImageEditorRootProps } from '../../../src/components/image-editor/index.js';
 import { axeViolations } from '../size-selector/axe.js';
 import { createHarness, pngFile } from './harness.js';
@@ -248,5 +248,38 @@ describe('ImageEditor end to end (real proxy + local engine)', () => {
     expect(screen.getByRole('group', { name: 'Ausgabegröße' })).toBeInTheDocument();
     expect(screen.getByRole('spinbutton', { name: 'Breite' })).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: 'Fortschritt' })).toBeInTheDocument();
+  });
+
+  it('compares against the source, and keeps restored references displayable after undo', async () => {
+    let n = 0;
+    const revoked = new Set<string>();
+    // jsdom has no object URLs: provide them for this test only.
+    Object.assign(URL, { createObjectURL: () => `blob:test/${++n}`, revokeObjectURL: (url: string) => revoked.add(url) });
+    onTestFinished(() => {
+      delete (URL as { createObjectURL?: unknown }).createObjectURL;
+      delete (URL as { revokeObjectURL?: unknown }).revokeObjectURL;
+    });
+    const { user, unmount } = setup({ defaultPrompt: 'Make it sepia' });
+    await addReference(user, 'first.png');
+    await user.click(runButton());
+    await completeRun();
+    const original = screen.getByRole('img', { name: 'Original image' });
+    expect(original.getAttribute('src')).toMatch(/^blob:test\//);
+    expect(screen.getByRole('slider', { name: 'Compare original and edited image' })).toHaveAttribute('aria-valuenow', '50');
+
+    await user.click(screen.getByRole('button', { name: 'Edit this result again' }));
+    const prompt = screen.getByRole('textbox', { name: 'Prompt' });
+    await user.clear(prompt);
+    await user.type(prompt, 'Make it blurry');
+    await user.click(runButton());
+    await completeRun();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    const thumbnail = within(screen.getByRole('listitem', { name: /^first\.png/ })).getByRole('img');
+    const src = thumbnail.getAttribute('src')!;
+    expect(src).toMatch(/^blob:test\//);
+    expect(revoked.has(src)).toBe(false);
+    unmount();
+    await act(() => Promise.resolve());
+    expect(revoked.has(src)).toBe(true);
   });
 });

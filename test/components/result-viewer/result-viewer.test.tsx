@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Prediction } from '../../../src/core/types.js';
 import { ResultViewer, outputFileName, outputSrc } from '../../../src/components/result-viewer/index.js';
 import { axeViolations } from '../size-selector/axe.js';
@@ -113,8 +113,11 @@ describe('ResultViewer', () => {
 
   it('saves through an <a download> by default, naming base64 outputs by their bytes', async () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {});
-    const create = vi.fn(() => 'blob:fake');
-    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: create, revokeObjectURL: vi.fn() }));
+    Object.assign(URL, { createObjectURL: () => 'blob:fake', revokeObjectURL: () => {} });
+    onTestFinished(() => {
+      delete (URL as { createObjectURL?: unknown }).createObjectURL;
+      delete (URL as { revokeObjectURL?: unknown }).revokeObjectURL;
+    });
     render(<ResultViewer.Root prediction={prediction({ id: 'abc', outputs: [PNG_BASE64] })} format="jpeg" />);
     await userEvent.click(screen.getByRole('button', { name: 'Download' }));
     await vi.waitFor(() => expect(click).toHaveBeenCalled());
