@@ -46,7 +46,18 @@ interface Context {
 export function createProxy(options: ProxyOptions = {}): (request: Request) => Promise<Response> {
   let engine: Promise<UpstreamHandler> | undefined;
   const localEngine = () =>
-    (engine ??= import('../engine/index.js').then(({ createLocalEngine }) => createLocalEngine() as UpstreamHandler));
+    (engine ??= import('../engine/index.js').then(
+      ({ createLocalEngine }) => createLocalEngine() as UpstreamHandler,
+      (error: unknown) => {
+        engine = undefined; // try again on the next request
+        throw new ProxyError(
+          503,
+          'no_upstream',
+          'The local engine could not be loaded (is sharp installed?); set WAVESPEED_API_KEY to use WaveSpeed instead.',
+          { cause: error },
+        );
+      },
+    ));
   const longPollOptions =
     options.longPoll === false ? undefined : { maxWait: options.longPoll?.maxWait ?? 30, interval: options.longPoll?.interval ?? 250 };
 
