@@ -30,6 +30,8 @@ export function planDownscale(width: number, height: number, maxSide: number): {
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
+// Decode at full size (EXIF orientation applied), then let the canvas scale it with high-quality smoothing
+// (mipmapped cubic in Chromium): measured faster than createImageBitmap's own resizeQuality "high".
 // Plain JavaScript kept as a string, not a function's source, so bundlers, minifiers and coverage
 // instrumentation cannot rewrite it: the worker must run exactly this in any consumer's build.
 const WORKER_SOURCE = `"use strict";
@@ -41,12 +43,15 @@ self.onmessage = async function (event) {
     return;
   }
   try {
-    var bitmap = await createImageBitmap(d.blob, { imageOrientation: "from-image", resizeWidth: d.width, resizeHeight: d.height, resizeQuality: "high" });
-    var canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    canvas.getContext("2d").drawImage(bitmap, 0, 0);
+    var bitmap = await createImageBitmap(d.blob, { imageOrientation: "from-image" });
+    var canvas = new OffscreenCanvas(d.width, d.height);
+    var context = canvas.getContext("2d");
+    context.imageSmoothingEnabled = true;
+    context.imageSmoothingQuality = "high";
+    context.drawImage(bitmap, 0, 0, d.width, d.height);
     bitmap.close();
     var blob = await canvas.convertToBlob({ type: d.type, quality: d.quality });
-    self.postMessage({ id: d.id, blob: blob, width: canvas.width, height: canvas.height });
+    self.postMessage({ id: d.id, blob: blob, width: d.width, height: d.height });
   } catch (error) {
     self.postMessage({ id: d.id, error: String((error && error.message) || error) });
   }
@@ -76,28 +81,27 @@ export async function downscaleOnMainThread(blob: Blob, job: DownscaleJob): Prom
   if (typeof createImageBitmap !== 'function') throw new UnsupportedError();
   let bitmap: ImageBitmap;
   try {
-    bitmap = await createImageBitmap(blob, {
-      imageOrientation: 'from-image',
-      resizeWidth: job.width,
-      resizeHeight: job.height,
-      resizeQuality: 'high',
-    });
+    bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   } catch (error) {
     throw new DecodeError(String((error as Error)?.message ?? error));
   }
-  const { width, height } = bitmap;
+  const { width, height } = job;
+  const draw = (context: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D) => {
+    context.imageSmoothingEnabled = true;
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(bitmap, 0, 0, width, height);
+    bitmap.close();
+  };
   let out: Blob | null;
   if (typeof OffscreenCanvas === 'function') {
     const canvas = new OffscreenCanvas(width, height);
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
-    bitmap.close();
+    draw(canvas.getContext('2d')!);
     out = await canvas.convertToBlob({ type: job.type, quality: job.quality });
   } else {
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
-    bitmap.close();
+    draw(canvas.getContext('2d')!);
     out = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, job.type, job.quality));
   }
   if (!out) throw new DecodeError('The image could not be encoded.');
