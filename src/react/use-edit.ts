@@ -1,23 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { CancelledError, isEditError, type EditError, type Prediction } from '../core/index.js';
-import {
-  DEFAULT_PERSIST_KEY,
-  clearPersistedEdit,
-  readPersistedEdit,
-  writePersistedEdit,
-  type EditSummary,
-  type PersistMode,
-  type PersistedEdit,
-} from './edit-persistence.js';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { EditError, Prediction } from '../core/index.js';
+import type { EditSummary, PersistMode } from './edit-persistence.js';
+import { EditRunner, type EditJob, type EditStatus } from './edit-runner.js';
 import { useHidreamClient, useRequiredQueryClient } from './hidream-provider.js';
 import { hidreamKeys } from './query-keys.js';
 import type { ImageTransport, UploadProgress } from './resolve-images.js';
-import { followPrediction, runEdit, summarizeRequest, type EditPhase, type EditRequest, type RunEditOptions } from './run-edit.js';
+import type { EditRequest } from './run-edit.js';
 import { useElapsed } from './use-elapsed.js';
 
-/** Where an edit is: `idle`, then `uploading` (only with File/Blob images), `submitting`, `processing`, and `completed` or `failed`. */
-export type EditStatus = 'idle' | EditPhase | 'completed' | 'failed';
+export type { EditStatus } from './edit-runner.js';
 
 export interface UseEditOptions {
   /**
@@ -92,30 +84,6 @@ export interface UseEditResult {
   reset(): void;
 }
 
-interface Run {
-  controller: AbortController;
-  promise?: Promise<Prediction>;
-  settled: boolean;
-}
-
-interface Job {
-  run: Run;
-  startedAt: number;
-  request?: EditRequest;
-  resume?: PersistedEdit;
-}
-
-interface LocalState {
-  phase: EditPhase;
-  prediction?: Prediction;
-  uploadProgress: UploadProgress | null;
-  startedAt?: number;
-  endedAt?: number;
-  summary?: EditSummary;
-}
-
-const KEEP_ON: readonly string[] = ['cancelled', 'network_error', 'timeout'];
-const INITIAL: LocalState = { phase: 'submitting', uploadProgress: null };
 const noop = () => {};
 
 /**
@@ -127,171 +95,36 @@ const noop = () => {};
 export function useEdit(options: UseEditOptions = {}): UseEditResult {
   const client = useHidreamClient('useEdit');
   const queryClient = useRequiredQueryClient('useEdit');
-  const optionsRef = useRef(options);
-  optionsRef.current = options;
-  const [state, setState] = useState<LocalState>(INITIAL);
-  const runRef = useRef<Run | null>(null);
-  const mountedRef = useRef(false);
-
-  const execute = async ({ run, startedAt, request, resume }: Job): Promise<Prediction> => {
-    const { persist, persistKey = DEFAULT_PERSIST_KEY, images, timeout } = optionsRef.current;
-    const update = (patch: Partial<LocalState>) => {
-      if (runRef.current === run) setState((s) => ({ ...s, ...patch }));
-    };
-    const seen = (prediction: Prediction) => {
-      update({ prediction });
-      queryClient.setQueryData(hidreamKeys.prediction(prediction.id), prediction);
-    };
-    const forget = (id: string | undefined) => {
-      if (persist && id && readPersistedEdit(persist, persistKey)?.id === id) clearPersistedEdit(persist, persistKey);
-    };
-    const runOptions: RunEditOptions = {
-      signal: run.controller.signal,
-      images,
-      timeout,
-      onPhase: (phase) => update({ phase }),
-      onUploadProgress: (uploadProgress) => update({ uploadProgress }),
-      onUpdate: seen,
-      onSubmitted: (prediction) => {
-        if (persist && request) {
-          writePersistedEdit(persist, persistKey, { id: prediction.id, startedAt, summary: summarizeRequest(request) });
-        }
-        seen(prediction);
-        if (mountedRef.current) optionsRef.current.onSubmitted?.(prediction);
-      },
-    };
-    try {
-      const prediction = resume
-        ? await followPrediction(client, resume.id, runOptions)
-        : await runEdit(client, request!, runOptions);
-      forget(prediction.id);
-      return prediction;
-    } catch (error) {
-      // Keep the id only while the prediction may still be running and reachable: a later mount resumes it.
-      if (isEditError(error) && !KEEP_ON.includes(error.code)) forget(error.predictionId);
-      throw error;
-    } finally {
-      run.settled = true;
-      update({ endedAt: Date.now() });
-    }
-  };
-
-  const mutation = useMutation<Prediction, EditError, Job>(
-    { mutationKey: hidreamKeys.edits(), retry: 0, mutationFn: execute },
+  const [runner] = useState(() => new EditRunner(client, queryClient));
+  const [actions] = useState(() => ({
+    edit: (request: EditRequest) => void runner.start(request).catch(noop),
+    editAsync: (request: EditRequest) => runner.start(request),
+    cancel: () => runner.cancel(),
+    reset: () => runner.reset(),
+  }));
+  const { mutateAsync } = useMutation<Prediction, EditError, EditJob>(
+    { mutationKey: hidreamKeys.edits(), retry: 0, mutationFn: (job) => job.run() },
     queryClient,
   );
-  const { mutateAsync, reset: resetMutation } = mutation;
-
-  const start = useCallback(
-    (job: Omit<Job, 'run' | 'startedAt'>): Promise<Prediction> => {
-      const run: Run = { controller: new AbortController(), settled: false };
-      const startedAt = job.resume?.startedAt ?? Date.now();
-      runRef.current = run;
-      const uploads = job.request?.images.some((image) => typeof image !== 'string');
-      setState({
-        phase: job.resume ? 'processing' : uploads ? 'uploading' : 'submitting',
-        uploadProgress: null,
-        startedAt,
-        summary: job.resume?.summary ?? (job.request && summarizeRequest(job.request)),
-      });
-      run.promise = mutateAsync(
-        { ...job, run, startedAt },
-        {
-          onSuccess: (prediction) => optionsRef.current.onCompleted?.(prediction),
-          onError: (error) => {
-            if (!isEditError(error, 'cancelled')) optionsRef.current.onError?.(error);
-          },
-        },
-      );
-      return run.promise;
-    },
-    [mutateAsync],
-  );
-
-  const editAsync = useCallback(
-    (request: EditRequest): Promise<Prediction> => {
-      const current = runRef.current;
-      if (current && !current.settled && current.promise) return current.promise;
-      return start({ request });
-    },
-    [start],
-  );
-  const edit = useCallback((request: EditRequest) => void editAsync(request).catch(noop), [editAsync]);
-
-  const forgetPersisted = () => {
-    const { persist, persistKey } = optionsRef.current;
-    if (persist) clearPersistedEdit(persist, persistKey);
-  };
-
-  const cancel = useCallback(() => {
-    const run = runRef.current;
-    if (!run || run.settled) return;
-    forgetPersisted();
-    run.controller.abort(new CancelledError());
-  }, []);
-
-  const reset = useCallback(() => {
-    const run = runRef.current;
-    runRef.current = null;
-    if (run && !run.settled) run.controller.abort(new CancelledError());
-    forgetPersisted();
-    setState(INITIAL);
-    resetMutation();
-  }, [resetMutation]);
+  runner.client = client;
+  runner.cache = queryClient;
+  runner.setOptions({ ...options, launch: mutateAsync });
+  const { startedAt, endedAt, ...state } = useSyncExternalStore(runner.subscribe, runner.getSnapshot, runner.getSnapshot);
 
   useEffect(() => {
-    mountedRef.current = true;
-    return () => {
-      mountedRef.current = false;
-      const run = runRef.current;
-      // Deferred by a microtask: StrictMode's simulated unmount remounts synchronously and must not cancel.
-      queueMicrotask(() => {
-        if (!mountedRef.current && run && !run.settled) {
-          run.controller.abort(new CancelledError('The edit stopped because its component unmounted.'));
-        }
-      });
-    };
-  }, []);
+    runner.mount();
+    return () => runner.unmount();
+  }, [runner]);
 
+  useEffect(() => void runner.resume()?.catch(noop), [runner, options.persist, options.persistKey]);
+
+  const reported = useRef(state.status);
   useEffect(() => {
-    const { persist, persistKey } = optionsRef.current;
-    const record = persist ? readPersistedEdit(persist, persistKey) : null;
-    const current = runRef.current;
-    if (record && !(current && !current.settled)) start({ resume: record }).catch(noop);
-  }, [options.persist, options.persistKey, start]);
+    if (reported.current === state.status) return;
+    reported.current = state.status;
+    options.onStatusChange?.(state.status);
+  }, [state.status]);
 
-  const running = state.startedAt !== undefined && state.endedAt === undefined;
-  const status: EditStatus =
-    running || mutation.status === 'pending'
-      ? state.phase
-      : mutation.status === 'success'
-        ? 'completed'
-        : mutation.status === 'error'
-          ? 'failed'
-          : 'idle';
-
-  const reported = useRef(status);
-  useEffect(() => {
-    if (reported.current === status) return;
-    reported.current = status;
-    optionsRef.current.onStatusChange?.(status);
-  }, [status]);
-
-  const elapsedMs = useElapsed(state.startedAt, state.endedAt, options.tickInterval ?? 100);
-  const prediction = state.prediction ?? mutation.data;
-  const isPending = status === 'uploading' || status === 'submitting' || status === 'processing';
-  return {
-    edit,
-    editAsync,
-    status,
-    prediction,
-    outputs: status === 'completed' ? (prediction?.outputs ?? []) : [],
-    error: isPending ? null : mutation.error,
-    isPending,
-    uploadProgress: state.uploadProgress,
-    elapsedMs,
-    summary: state.summary,
-    cancel,
-    reset,
-  };
+  const elapsedMs = useElapsed(startedAt, endedAt, options.tickInterval ?? 100);
+  return { ...state, elapsedMs, ...actions };
 }
