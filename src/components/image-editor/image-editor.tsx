@@ -243,6 +243,7 @@ const Format = forwardRef<HTMLFieldSetElement, Own<HTMLAttributes<HTMLFieldSetEl
               {e.labels.formats[f]}
             </label>
           ))}
+          <p {...scope('format-hint')}>{e.labels.formatHint}</p>
         </>
       ),
     },
@@ -281,6 +282,7 @@ const Seed = forwardRef<HTMLFieldSetElement, Own<HTMLAttributes<HTMLFieldSetElem
             onChange={(event) => e.setSeedText(event.currentTarget.value)}
             {...scope('seed-value')}
           />
+          <p {...scope('seed-hint')}>{e.labels.seedHint}</p>
           {e.lastSeed !== null && (
             <p {...scope('seed-used')}>
               {e.labels.seedUsed(e.lastSeed)}{' '}

@@ -35,10 +35,12 @@ export interface ImageEditorLabels {
   height: string;
   format: string;
   formats: Record<'jpeg' | 'png' | 'webp', string>;
+  formatHint: string;
   seed: string;
   randomSeed: string;
   seedValue: string;
   seedPlaceholder: string;
+  seedHint: string;
   /** After a run: `Last run used seed 42.` */
   seedUsed(seed: number): string;
   pinSeed: string;
@@ -77,10 +79,12 @@ export const defaultImageEditorLabels: ImageEditorLabels = {
   height: 'Height',
   format: 'Output format',
   formats: { jpeg: 'JPEG · compact', png: 'PNG · lossless', webp: 'WebP · balanced' },
+  formatHint: 'Choose PNG when you will edit the result again.',
   seed: 'Seed',
   randomSeed: 'New random seed each run',
   seedValue: 'Seed value',
   seedPlaceholder: 'Random',
+  seedHint: 'Pin a seed while iterating to compare prompt variants fairly.',
   seedUsed: (seed) => `Last run used seed ${seed}.`,
   pinSeed: 'Pin this seed',
   run: 'Run edit',
