@@ -12,8 +12,9 @@ function withoutLibraryBuild(config: InlineConfig): InlineConfig {
     const { lib: _lib, rolldownOptions: _rolldown, emptyOutDir: _empty, ...build } = rest.build as Record<string, unknown>;
     rest.build = build;
   }
-  // The preview bundles React, the docs renderer and axe: big chunks are expected here.
-  rest.build = { ...rest.build, chunkSizeWarningLimit: 4096 };
+  // Storybook writes the manager and index.json into the same directory before the preview: never empty it (Vite's
+  // default for an outDir inside the root). The preview bundles React, the docs renderer and axe: big chunks are fine.
+  rest.build = { ...rest.build, emptyOutDir: false, chunkSizeWarningLimit: 4096 };
   rest.plugins = (rest.plugins ?? []).flat(Infinity as 1).filter((p) => {
     const name = p && typeof p === 'object' && 'name' in p ? p.name : '';
     return name !== 'hidream-edit:styles';
@@ -41,7 +42,9 @@ const config: StorybookConfig = {
   // `mockServiceWorker.js` (MSW) lives here: the static build's in-browser backend.
   staticDirs: ['../public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  typescript: { reactDocgen: 'react-docgen-typescript' },
+  // Static builds: point the preview at Storybook's own favicon, so browsers do not ask for a missing /favicon.ico.
+  previewHead: (head, options) =>
+    options?.configType === 'PRODUCTION' ? `${head ?? ''}<link rel="icon" type="image/svg+xml" href="./favicon.svg" />` : head ?? '',
   async viteFinal(config, { configType }) {
     const final = withoutLibraryBuild(config);
     // In development (`npm run dev`, and the Vitest run of the stories) the dev server also serves the proxy at

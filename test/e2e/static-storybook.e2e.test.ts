@@ -77,9 +77,12 @@ describe.runIf(process.env.HIDREAM_E2E)('static Storybook (no backend)', () => {
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+      if (message.type() === 'error') problems.push(`console.error: ${message.text()} (${message.location().url})`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
+    });
     const engineRequests: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/api/hidream/api/v3/')) engineRequests.push(`${request.method()} ${new URL(request.url()).pathname}`);
