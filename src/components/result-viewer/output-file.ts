@@ -29,15 +29,24 @@ export function outputFileName(id: string | undefined, format: OutputFormat): st
   return `hidream-edit-${(id ?? 'result').replace(/[^\w-]/g, '')}.${format}`;
 }
 
-/** Saves a blob under a file name through a temporary `<a download>`. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
+/** Clicks a temporary `<a download>` (in a new tab when the browser ignores `download`, e.g. cross-origin). */
+export function clickDownload(href: string, fileName: string, newTab = false): void {
   const a = document.createElement('a');
-  a.href = url;
+  a.href = href;
   a.download = fileName;
+  if (newTab) {
+    a.target = '_blank';
+    a.rel = 'noopener';
+  }
   a.style.display = 'none';
   document.body.append(a);
   a.click();
   a.remove();
+}
+
+/** Saves a blob under a file name. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  clickDownload(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState, useEffect } from 'react';
 import type { OutputFormat, Prediction } from '../../core/types.js';
 import { defaultResultViewerLabels, type ResultViewerLabels } from './labels.js';
-import { bytesFormat, outputFileName, outputSrc, saveBlob } from './output-file.js';
+import { bytesFormat, clickDownload, outputFileName, outputSrc, saveBlob } from './output-file.js';
 
 /** The statuses of `useEdit`. */
 export type ResultViewerStatus = 'idle' | 'uploading' | 'submitting' | 'processing' | 'completed' | 'failed';
@@ -98,8 +98,18 @@ export function useResultViewer(options: UseResultViewerOptions): UseResultViewe
     const { output: src, id, format: asked, onSave: save } = live.current;
     if (!src) return;
     setDownloadState('downloading');
+    let response: Response;
     try {
-      const response = await fetch(src);
+      response = await fetch(src);
+    } catch {
+      // Unreadable from here (a CDN without CORS): let the browser fetch it itself.
+      if (/^https?:/i.test(src)) {
+        clickDownload(src, outputFileName(id, asked), true);
+        setDownloadState('idle');
+      } else setDownloadState('failed');
+      return;
+    }
+    try {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const blob = await response.blob();
       const fmt = bytesFormat(new Uint8Array(await blob.slice(0, 12).arrayBuffer())) ?? asked;

@@ -127,6 +127,21 @@ describe('ResultViewer', () => {
     expect(outputFileName('a/b', 'webp')).toBe('hidream-edit-ab.webp');
   });
 
+  it('lets the browser download an output it cannot fetch (no CORS)', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {});
+    const onSave = vi.fn();
+    render(<ResultViewer.Root prediction={prediction()} format="webp" onSave={onSave} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Download' }));
+    await vi.waitFor(() => expect(click).toHaveBeenCalled());
+    const anchor = click.mock.contexts[0] as HTMLAnchorElement;
+    expect(anchor.href).toBe('https://cdn.example/out.png');
+    expect(anchor.download).toBe('hidream-edit-pred_123.webp');
+    expect(anchor.target).toBe('_blank');
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Download' })).toHaveAttribute('data-state', 'idle');
+  });
+
   it('says when a download failed', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('gone', { status: 404 })));
     render(<ResultViewer.Root prediction={prediction()} onSave={vi.fn()} />);
