@@ -40,9 +40,9 @@ export function renderPart<State>(
   state: State,
   ref: Ref<unknown> | undefined,
   ours: Record<string, unknown>,
-  theirs: PartProps<State> & Record<string, unknown>,
+  theirs: PartProps<State> & object,
 ): ReactElement {
-  const { className, style, render, ...rest } = theirs;
+  const { className, style, render, ...rest } = theirs as PartProps<State> & Record<string, unknown>;
   const resolvedClassName = typeof className === 'function' ? className(state) : className;
   const resolvedStyle = typeof style === 'function' ? style(state) : style;
   const props = mergeProps({ ...ours, ref }, { ...rest, className: resolvedClassName, style: resolvedStyle });
