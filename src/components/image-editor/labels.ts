@@ -50,6 +50,7 @@ export interface ImageEditorLabels {
   /** Why Run is disabled. */
   needReference: string;
   needPrompt: string;
+  resizing: string;
   fillPlaceholder: string;
   invalidSize: string;
   invalidSeed: string;
@@ -92,6 +93,7 @@ export const defaultImageEditorLabels: ImageEditorLabels = {
   cancel: 'Cancel',
   needReference: 'Add at least one reference image.',
   needPrompt: 'Write an edit instruction.',
+  resizing: 'Wait until the images finish resizing.',
   fillPlaceholder: 'Replace the [bracketed] part of the prompt.',
   invalidSize: 'Choose a valid size.',
   invalidSeed: 'The seed must be a whole number from 0 to 2147483647.',

@@ -112,11 +112,14 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
   const sizeInfo = describeSize(size);
   const placeholders = templates.flatMap((t) => t.text.match(/\[[^\]]+\]/g) ?? []);
   const trimmed = prompt.trim();
+  const processing = references.some((r) => r.status === 'processing');
   const reason = edit.isPending
     ? labels.busy
     : !references.length
       ? labels.needReference
-      : !trimmed
+      : processing
+        ? labels.resizing
+        : !trimmed
         ? labels.needPrompt
         : placeholders.some((p) => trimmed.includes(p))
           ? labels.fillPlaceholder
@@ -125,10 +128,9 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
             : !seedRandom && !isSeed(seedText)
               ? labels.invalidSeed
               : null;
-  const processing = references.some((r) => r.status === 'processing');
 
   const start = useCallback(() => {
-    if (reason || processing) return;
+    if (reason) return;
     const seed = seedRandom ? randomSeed(random) : Number(seedText);
     const info: RunInfo = { prompt: trimmed, size, format, seed, references, source: previewOf(references[0]), startedAt: Date.now() };
     run.current = info;
@@ -136,7 +138,7 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
     edit.edit({ prompt: trimmed, images: toEditImages(references), size, output_format: format, seed });
     // previewOf reads a ref; the rest is state captured this render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reason, processing, seedRandom, seedText, trimmed, size, format, references, edit.edit, random]);
+  }, [reason, seedRandom, seedText, trimmed, size, format, references, edit.edit, random]);
 
   const goTo = useCallback(
     (index: number) => {
@@ -245,7 +247,7 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
     },
     /** Why Run is disabled, or null. */
     reason,
-    canRun: reason === null && !processing,
+    canRun: reason === null,
     run: start,
     cancel: edit.cancel,
     history,
