@@ -1,5 +1,5 @@
-import { orientedSize, sniffImage } from '../../core/index.js';
-import { HEADER_BYTES, readBytes } from './inspect-file.js';
+import { orientedSize } from '../../core/index.js';
+import { validateHeader } from './inspect-file.js';
 import type { DownscaleOptions, DownscaleVia } from './types.js';
 
 /** The default long-side limit, in pixels. */
@@ -241,7 +241,7 @@ let shared: Downscaler | null = null;
  * Rejects with `DecodeError` for bytes that are not a readable PNG, JPEG or WebP.
  */
 export async function downscaleImage(blob: Blob, options: DownscaleOptions = {}): Promise<DownscaleResult> {
-  const info = sniffImage(await readBytes(blob.slice(0, HEADER_BYTES)));
+  const { info } = await validateHeader(blob);
   if (!info) throw new DecodeError('Not a readable PNG, JPEG or WebP image.');
   const size = orientedSize(info);
   const target = planDownscale(size.width, size.height, options.maxSide ?? DEFAULT_MAX_SIDE);

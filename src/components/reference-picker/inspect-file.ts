@@ -16,6 +16,13 @@ export async function readBytes(blob: Blob): Promise<Uint8Array> {
   });
 }
 
+/** `validateImageBytes` on the file's first 64 KiB (1 MiB when a JPEG's frame header sits behind big EXIF/ICC segments). */
+export async function validateHeader(file: Blob) {
+  const result = validateImageBytes(await readBytes(file.slice(0, HEADER_BYTES)), 'image');
+  if (result.info || file.size <= HEADER_BYTES || !result.errors.some((e) => e.code === 'corrupt_image')) return result;
+  return validateImageBytes(await readBytes(file.slice(0, RETRY_BYTES)), 'image');
+}
+
 export interface FileInspection {
   info: ImageInfo | null;
   /** Displayed size (EXIF orientation applied); 0 when unreadable. */
@@ -34,11 +41,7 @@ export async function inspectFile(
   maxBytes: number,
   labels: ReferencePickerLabels,
 ): Promise<FileInspection> {
-  let result = validateImageBytes(await readBytes(file.slice(0, HEADER_BYTES)), 'image');
-  if (!result.info && file.size > HEADER_BYTES && result.errors.some((e) => e.code === 'corrupt_image')) {
-    // The frame header of a JPEG can sit behind large EXIF/ICC segments.
-    result = validateImageBytes(await readBytes(file.slice(0, RETRY_BYTES)), 'image');
-  }
+  const result = await validateHeader(file);
   const { info } = result;
   const size = info ? orientedSize(info) : { width: 0, height: 0 };
   const errors: RejectionError[] = [];

@@ -5,10 +5,15 @@ import {
   useMemo,
   useRef,
   useState,
+  type ButtonHTMLAttributes,
   type CSSProperties,
   type DragEvent,
+  type HTMLAttributes,
+  type ImgHTMLAttributes,
+  type InputHTMLAttributes,
   type KeyboardEvent,
   type Ref,
+  type RefCallback,
 } from 'react';
 import { decodeDataUri, DEFAULT_MAX_IMAGES, MAX_IMAGE_BYTES } from '../../core/index.js';
 import { mergeProps, useControllableState } from '../utils/index.js';
@@ -72,17 +77,19 @@ function assignRef<T>(ref: Ref<T> | undefined, value: T | null) {
 }
 
 /** Merges the caller's props over ours (caller's handlers first) and composes a caller `ref` with ours. */
-function withRef<T>(ours: Props, theirs: Props | undefined, ownRef: Ref<T>): Props {
+function withRef<T>(ours: Props, theirs: Props | undefined, ownRef: Ref<T>): Props & { ref: RefCallback<T> } {
   const merged = mergeProps(ours, theirs);
   const theirRef = theirs?.ref as Ref<T> | undefined;
-  merged.ref = theirRef
-    ? (node: T | null) => {
-        assignRef(ownRef, node);
-        assignRef(theirRef, node);
-      }
-    : ownRef;
-  return merged;
+  const ref: RefCallback<T> = (node) => {
+    assignRef(ownRef, node);
+    assignRef(theirRef, node);
+  };
+  return { ...merged, ref };
 }
+
+type WithRef<A, E> = A & { ref: RefCallback<E> };
+type ElementProps = HTMLAttributes<HTMLElement>;
+type Button = ButtonHTMLAttributes<HTMLButtonElement>;
 
 function isEditable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -455,6 +462,23 @@ export function useReferencePicker(options: UseReferencePickerOptions = {}) {
     return () => document.removeEventListener('paste', onPaste);
   }, [paste, disabled, addFiles, addUrl]);
 
+  // ---- Files dropped next to the dropzone would make the browser open them, leaving the app: prevent that.
+  useEffect(() => {
+    if (typeof document === 'undefined') return;
+    const guard = (event: globalThis.DragEvent) => {
+      if (event.defaultPrevented || !Array.from(event.dataTransfer?.types ?? []).includes('Files')) return;
+      if ((event.target as HTMLInputElement | null)?.type === 'file') return;
+      event.preventDefault();
+      if (event.type === 'dragover' && event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+    };
+    document.addEventListener('dragover', guard);
+    document.addEventListener('drop', guard);
+    return () => {
+      document.removeEventListener('dragover', guard);
+      document.removeEventListener('drop', guard);
+    };
+  }, []);
+
   // ---- Drag and drop of files or URLs onto the dropzone.
   const isReorder = (event: DragEvent) =>
     draggingRef.current !== null || Array.from(event.dataTransfer?.types ?? []).includes(REORDER_MIME);
@@ -470,7 +494,7 @@ export function useReferencePicker(options: UseReferencePickerOptions = {}) {
   const processing = busy > 0 || value.some((item) => item.status === 'processing');
   const count = value.length;
 
-  const getRootProps = (props?: Props) =>
+  const getRootProps = (props?: Props): ElementProps =>
     mergeProps(
       {
         role: 'group',
@@ -479,9 +503,9 @@ export function useReferencePicker(options: UseReferencePickerOptions = {}) {
         style: { '--reference-picker-count': count, '--reference-picker-max': maxFiles } as CSSProperties,
       },
       props,
-    );
+    ) as ElementProps;
 
-  const getDropzoneProps = (props?: Props) =>
+  const getDropzoneProps = (props?: Props): WithRef<ElementProps, HTMLElement> =>
     withRef(
       {
         role: 'button',
@@ -534,7 +558,7 @@ export function useReferencePicker(options: UseReferencePickerOptions = {}) {
       dropzoneRef,
     );
 
-  const getInputProps = (props?: Props) =>
+  const getInputProps = (props?: Props): WithRef<InputHTMLAttributes<HTMLInputElement>, HTMLInputElement> =>
     withRef(
       {
         type: 'file',
@@ -556,7 +580,7 @@ export function useReferencePicker(options: UseReferencePickerOptions = {}) {
       inputRef,
     );
 
-  const getUrlInputProps = (props?: Props) =>
+  const getUrlInputProps = (props?: Props): InputHTMLAttributes<HTMLInputElement> =>
     mergeProps(
       {
         type: 'url',
@@ -576,9 +600,9 @@ export function useReferencePicker(options: UseReferencePickerOptions = {}) {
         },
       },
       props,
-    );
+    ) as InputHTMLAttributes<HTMLInputElement>;
 
-  const getUrlSubmitProps = (props?: Props) =>
+  const getUrlSubmitProps = (props?: Props): Button =>
     mergeProps(
       {
         type: 'button',
@@ -587,11 +611,11 @@ export function useReferencePicker(options: UseReferencePickerOptions = {}) {
         children: labels.urlSubmit,
       },
       props,
-    );
+    ) as Button;
 
-  const getListProps = (props?: Props) => mergeProps({ role: 'list', 'aria-label': labels.list }, props);
+  const getListProps = (props?: Props): ElementProps => mergeProps({ role: 'list', 'aria-label': labels.list }, props);
 
-  const getItemProps = (image: ReferenceImage, index: number, props?: Props) =>
+  const getItemProps = (image: ReferenceImage, index: number, props?: Props): WithRef<ElementProps, HTMLElement> =>
     withRef(
       {
         role: 'listitem',
@@ -643,24 +667,24 @@ export function useReferencePicker(options: UseReferencePickerOptions = {}) {
       },
     );
 
-  const getThumbnailProps = (image: ReferenceImage, props?: Props) =>
+  const getThumbnailProps = (image: ReferenceImage, props?: Props): ImgHTMLAttributes<HTMLImageElement> =>
     mergeProps(
       { src: image.previewUrl || undefined, alt: image.name, width: image.width, height: image.height, draggable: false, decoding: 'async' },
       props,
-    );
+    ) as ImgHTMLAttributes<HTMLImageElement>;
 
-  const getRemoveProps = (image: ReferenceImage, props?: Props) =>
+  const getRemoveProps = (image: ReferenceImage, props?: Props): Button =>
     mergeProps(
       { type: 'button', 'aria-label': labels.remove(image.name), disabled, onClick: () => remove(image.id), children: labels.removeContent },
       props,
-    );
+    ) as Button;
 
-  const getMoveProps = (image: ReferenceImage, step: -1 | 1, props?: Props) => {
+  const getMoveProps = (image: ReferenceImage, step: -1 | 1, props?: Props): Button => {
     const index = value.findIndex((item) => item.id === image.id);
     const edge = step < 0 ? index <= 0 : index >= value.length - 1;
     return mergeProps(
       {
-        type: 'button',
+        type: 'button' as const,
         'aria-label': step < 0 ? labels.moveUp(image.name) : labels.moveDown(image.name),
         disabled: disabled || edge,
         onClick: () => move(image.id, index + step),
@@ -670,10 +694,10 @@ export function useReferencePicker(options: UseReferencePickerOptions = {}) {
     );
   };
 
-  const getRejectionsProps = (props?: Props) => mergeProps({ role: 'alert' }, props);
-  const getCountProps = (props?: Props) => mergeProps({ children: labels.count(count, maxFiles) }, props);
-  const getAnnouncerProps = (props?: Props) =>
-    mergeProps({ role: 'status', 'aria-live': 'polite', 'aria-atomic': true, style: VISUALLY_HIDDEN, children: announcement }, props);
+  const getRejectionsProps = (props?: Props): ElementProps => mergeProps({ role: 'alert' }, props);
+  const getCountProps = (props?: Props): ElementProps => mergeProps({ children: labels.count(count, maxFiles) }, props);
+  const getAnnouncerProps = (props?: Props): ElementProps =>
+    mergeProps({ role: 'status', 'aria-live': 'polite', 'aria-atomic': true, style: VISUALLY_HIDDEN, children: announcement }, props) as ElementProps;
 
   return {
     value,
