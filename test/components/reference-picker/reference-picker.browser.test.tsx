@@ -158,6 +158,33 @@ describe('ReferencePicker in Chromium: drop and paste', () => {
   });
 });
 
+describe('ReferencePicker in Chromium: reorder by drag', () => {
+  it('moves an item dropped on another one, and does not treat it as a file drop', async () => {
+    render(<Picker />);
+    drag('drop', zone(), transfer(['a', 'b', 'c'].map((n) => fileOf(makePng(4, 4), `${n}.png`))));
+    await waitFor(() => expect(items()).toHaveLength(3));
+    const data = new DataTransfer();
+    drag('dragstart', items()[0]!, data);
+    await waitFor(() => expect(items()[0]).toHaveAttribute('data-dragging', ''));
+    expect(data.types).toContain('application/x-hidream-reference');
+    drag('dragover', items()[2]!, data);
+    expect(zone()).toHaveAttribute('data-drag', 'idle');
+    drag('drop', items()[2]!, data);
+    drag('dragend', items()[2]!, data);
+    await waitFor(() => expect(items().map((li) => li.querySelector('img')!.alt)).toEqual(['b.png', 'c.png', 'a.png']));
+    expect(items()[2]).not.toHaveAttribute('data-dragging');
+    expect(screen.getByRole('status')).toHaveTextContent('Moved a.png to position 3 of 3');
+  });
+
+  it('keeps the browser from opening files dropped beside the dropzone', () => {
+    render(<Picker />);
+    const beside = new DragEvent('drop', { dataTransfer: transfer([fileOf(makePng(2, 2), 'x.png')]), bubbles: true, cancelable: true });
+    document.body.dispatchEvent(beside);
+    expect(beside.defaultPrevented).toBe(true);
+    expect(items()).toHaveLength(0);
+  });
+});
+
 describe('downscale in Chromium', () => {
   it('downscales a 24-megapixel JPEG to a 2048 long side in the Web Worker', async () => {
     const jpeg = await makeJpeg(6000, 4000);
