@@ -253,12 +253,10 @@ describe('ImageEditor end to end (real proxy + local engine)', () => {
   it('compares against the source, and keeps restored references displayable after undo', async () => {
     let n = 0;
     const revoked = new Set<string>();
-    // jsdom has no object URLs: provide them for this test only.
+    // Fake object URLs for this test only.
+    const saved = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL };
     Object.assign(URL, { createObjectURL: () => `blob:test/${++n}`, revokeObjectURL: (url: string) => revoked.add(url) });
-    onTestFinished(() => {
-      delete (URL as { createObjectURL?: unknown }).createObjectURL;
-      delete (URL as { revokeObjectURL?: unknown }).revokeObjectURL;
-    });
+    onTestFinished(() => void Object.assign(URL, saved));
     const { user, unmount } = setup({ defaultPrompt: 'Make it sepia' });
     await addReference(user, 'first.png');
     await user.click(runButton());
@@ -281,5 +279,31 @@ describe('ImageEditor end to end (real proxy + local engine)', () => {
     unmount();
     await act(() => Promise.resolve());
     expect(revoked.has(src)).toBe(true);
+  });
+
+  it('composes a custom layout from its parts', async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { container } = render(
+      <h.Wrapper>
+        <ImageEditor.Root className={(s) => (s.canRun ? 'ready' : 'blocked')} defaultPrompt="Make it sepia">
+          <ImageEditor.References />
+          <ImageEditor.PromptLabel />
+          <ImageEditor.Prompt />
+          <ImageEditor.Run render={<button className="mine" />} />
+          <ImageEditor.RunReason />
+          <ImageEditor.Result />
+        </ImageEditor.Root>
+      </h.Wrapper>,
+    );
+    const root = container.querySelector('[data-scope="image-editor"][data-part="root"]')!;
+    expect(root).toHaveClass('blocked');
+    expect(screen.queryByRole('group', { name: 'Output size' })).toBeNull();
+    await addReference(user);
+    expect(root).toHaveClass('ready');
+    expect(runButton()).toHaveClass('mine');
+    await user.click(runButton());
+    await completeRun();
+    expect(h.submits[0]).toMatchObject({ prompt: 'Make it sepia', size: '2048*2048', output_format: 'jpeg' });
+    expect(screen.getByRole('img', { name: 'Edited image: Make it sepia' })).toBeInTheDocument();
   });
 });

@@ -113,11 +113,9 @@ describe('ResultViewer', () => {
 
   it('saves through an <a download> by default, naming base64 outputs by their bytes', async () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {});
+    const saved = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL };
     Object.assign(URL, { createObjectURL: () => 'blob:fake', revokeObjectURL: () => {} });
-    onTestFinished(() => {
-      delete (URL as { createObjectURL?: unknown }).createObjectURL;
-      delete (URL as { revokeObjectURL?: unknown }).revokeObjectURL;
-    });
+    onTestFinished(() => void Object.assign(URL, saved));
     render(<ResultViewer.Root prediction={prediction({ id: 'abc', outputs: [PNG_BASE64] })} format="jpeg" />);
     await userEvent.click(screen.getByRole('button', { name: 'Download' }));
     await vi.waitFor(() => expect(click).toHaveBeenCalled());
