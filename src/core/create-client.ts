@@ -116,9 +116,9 @@ interface Body {
 }
 
 const RETRIED = [429, 500, 502, 503, 504];
-const JSON_TYPE = { 'Content-Type': 'application/json' };
 
-const absolute = (url: string, base?: string) => {
+/** `url` made absolute against `base` (by default the page's location, when there is one); unchanged if it cannot be. */
+const resolve = (url: string, base = (globalThis as { location?: { href: string } }).location?.href) => {
   try {
     return new URL(url, base).href;
   } catch {
@@ -133,67 +133,75 @@ export function createClient(options: ClientOptions): HidreamClient {
   // The longest `?wait=` the server honours, once one of its responses advertised it.
   let longPoll = 0;
 
-  const resolve = (path: string) => absolute(baseUrl + path, (globalThis as { location?: { href: string } }).location?.href);
-
-  /** fetch, with its failures as `CancelledError` or `NetworkError`. */
-  async function request(url: string, init: RequestInit, signal?: AbortSignal, predictionId?: string): Promise<[Response, string]> {
+  /**
+   * One request. With `need`, an API call to `baseUrl + url` with our headers, whose envelope comes back when
+   * `data[need]` is there (an `ApiError` otherwise); without, `init` goes as it is and the Response comes back.
+   * A JSON `body` is sent as a POST. Failures to get an answer are `CancelledError` or `NetworkError`.
+   */
+  // biome-ignore lint: an envelope (`Body`) or a Response, as `need` says
+  async function call(url: string, signal?: AbortSignal, id?: string, need?: string, body?: object, init?: RequestInit): Promise<any> {
+    const json = body && !(body instanceof FormData);
+    init ??= {
+      method: body ? 'POST' : 'GET',
+      body: json ? JSON.stringify(body) : (body as FormData),
+      headers: {
+        'X-Client-Name': 'hidream-edit',
+        'X-Client-Version': CLIENT_VERSION,
+        ...options.headers,
+        ...(options.apiKey && { Authorization: `Bearer ${options.apiKey}` }),
+        ...(json && { 'Content-Type': 'application/json' }),
+      },
+    };
+    let res: Response;
+    let text: string;
     try {
       if (signal?.aborted) throw signal.reason;
-      const res = await (options.fetch ?? fetch)(url, { ...init, signal });
-      return [res, await res.text()];
+      res = await (options.fetch ?? fetch)(need ? resolve(baseUrl + url) : url, { ...init, signal });
+      text = await res.text();
     } catch (e) {
       throw signal?.aborted || (e as Error)?.name == 'AbortError'
-        ? new CancelledError(undefined, { cause: e, predictionId })
-        : new NetworkError(`Could not reach the server (${(e as Error)?.message ?? e}).`, { cause: e, predictionId });
+        ? new CancelledError(undefined, { cause: e, predictionId: id })
+        : new NetworkError(`Could not reach the server (${(e as Error)?.message ?? e}).`, { cause: e, predictionId: id });
     }
-  }
-
-  /** An API call: its envelope when `data[need]` is there, an `ApiError` otherwise. */
-  async function send(path: string, init: RequestInit, signal?: AbortSignal, predictionId?: string, need = 'id'): Promise<Body> {
-    const headers = {
-      'X-Client-Name': 'hidream-edit',
-      'X-Client-Version': CLIENT_VERSION,
-      ...options.headers,
-      ...(options.apiKey && { Authorization: `Bearer ${options.apiKey}` }),
-      ...(init.headers as Record<string, string>),
-    };
-    const [res, text] = await request(resolve(path), { ...init, headers }, signal, predictionId);
+    if (!need) return res;
     const header = (name: string) => res.headers.get(name);
     longPoll = Number(header(LONG_POLL_HEADER)) || longPoll;
-    let body: Body | undefined;
+    let parsed: Body | undefined;
     try {
-      body = JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {}
+    const b: Body = Object(parsed);
+    const { status, ok } = res;
     // A sync-mode timeout may come with an error status, but its prediction keeps running.
-    if ((res.ok || body?.code == SYNC_TIMEOUT_CODE) && body?.data?.[need]) return body;
-    throw new ApiError(body?.message || (res.ok ? 'The server sent an unexpected response.' : `The server answered ${res.status}.`), {
-      status: res.status,
-      body: body ?? text,
-      requestId: header('x-request-id') ?? body?.request_id,
-      apiCode: body?.error_code ?? (body?.code != res.status ? body?.code : undefined),
+    if ((ok || b.code == SYNC_TIMEOUT_CODE) && b.data?.[need]) return b;
+    throw new ApiError(b.message || (ok ? 'The server sent an unexpected response.' : `The server answered ${status}.`), {
+      status,
+      body: parsed ?? text,
+      requestId: header('x-request-id') ?? b.request_id,
+      apiCode: b.error_code ?? (b.code != status ? b.code : undefined),
       retryAfterMs: parseRetryAfter(header('retry-after')),
-      predictionId,
+      predictionId: id,
     });
   }
 
   async function post(input: EditInput, signal?: AbortSignal): Promise<Body> {
     assertEditInput(input);
-    return send(`/api/v3/${model}`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(input) }, signal);
+    return call(`/api/v3/${model}`, signal, undefined, 'id', input);
   }
 
   async function getResult(id: string, o: { signal?: AbortSignal; wait?: number; since?: PredictionStatus } = {}): Promise<Prediction> {
+    const { signal, wait, since } = o;
     if (!isPredictionId(id)) {
       throw new ValidationError([{ field: 'id', code: 'invalid_type', message: `"${id}" is not a valid prediction id.` }]);
     }
-    const query = String(new URLSearchParams({ ...(o.wait != null && { wait: String(o.wait) }), ...(o.since && { since: o.since }) }));
+    const query = String(new URLSearchParams({ ...(wait != null && { wait: String(wait) }), ...(since && { since }) }));
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await send(`/api/v3/predictions/${id}/result${query && `?${query}`}`, {}, o.signal, id)).data;
+        return (await call(`/api/v3/predictions/${id}/result${query && `?${query}`}`, signal, id, 'id')).data;
       } catch (e) {
         if (attempt > 4 || !(e instanceof NetworkError || RETRIED.includes((e as ApiError).status))) throw e;
         // Full jitter: 0..500 ms, then 0..1 s, 0..2 s, 0..4 s (capped at 8 s); never less than Retry-After.
-        const backoff = Math.random() * Math.min(8000, 250 * 2 ** attempt);
-        await sleep(Math.max(backoff, (e as ApiError).retryAfterMs ?? 0), o.signal, id);
+        await sleep(Math.max(Math.random() * Math.min(8000, 250 * 2 ** attempt), (e as ApiError).retryAfterMs ?? 0), signal, id);
       }
     }
   }
@@ -258,24 +266,25 @@ export function createClient(options: ClientOptions): HidreamClient {
     },
     async upload(file, o = {}) {
       const { signal, onProgress } = o;
-      const total = file.size;
-      const filename = o.filename ?? ((file as File).name || `image.${file.type.split('/')[1] || 'bin'}`);
+      const { size: total, type } = file;
+      const filename = o.filename ?? ((file as File).name || `image.${type.split('/')[1] || 'bin'}`);
       onProgress?.({ loaded: 0, total });
       let url: string;
       try {
         try {
-          const body = JSON.stringify({ filename, size: total, content_type: file.type });
-          const { data } = await send('/api/v3/media/uploads', { method: 'POST', headers: JSON_TYPE, body }, signal, undefined, 'upload');
+          const { data } = await call('/api/v3/media/uploads', signal, undefined, 'upload', { filename, size: total, content_type: type });
           const { method = 'PUT', url: to, headers = {} } = data.upload;
           // Exactly the ticket's headers: no key or client headers go to a storage host, and no implicit type.
-          const [res] = await request(absolute(to, resolve('/')), { method, headers, body: file.slice(0, total, '') }, signal);
+          const body = file.slice(0, total, '');
+          const res: Response = await call(resolve(to, resolve(`${baseUrl}/`)), signal, undefined, undefined, undefined, { method, headers, body });
           if (!res.ok) throw Error(`the storage server answered ${res.status}`);
           url = data.download_url;
         } catch (e) {
-          if (!(e instanceof ApiError && (e.status == 404 || e.status == 405))) throw e;
+          // 404 or 405: a server without tickets; use the legacy multipart upload.
+          if (!(e instanceof ApiError && (e.status | 1) == 405)) throw e;
           const form = new FormData();
           form.append('file', file, filename);
-          url = (await send('/api/v3/media/upload/binary', { method: 'POST', body: form }, signal, undefined, 'download_url')).data.download_url;
+          url = (await call('/api/v3/media/upload/binary', signal, undefined, 'download_url', form)).data.download_url;
         }
       } catch (e) {
         throw e instanceof CancelledError ? e : new UploadError(`Could not upload ${filename}: ${(e as Error).message}`, { cause: e });

@@ -37,13 +37,14 @@ export interface EditErrorOptions {
 
 /** Base class of every error this library throws. Check with `isEditError`, not `instanceof`. */
 export class EditError extends Error {
-  readonly code: EditErrorCode;
+  declare readonly code: EditErrorCode;
   /** The prediction this error concerns, when one exists: keep it to resume or inspect the edit. */
-  readonly predictionId: string | undefined;
+  declare readonly predictionId: string | undefined;
   declare readonly [MARKER]: true;
 
   constructor(code: EditErrorCode, message: string, options: EditErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Error reads only `cause` from the options.
+    super(message, options);
     this.name = 'EditError';
     this.code = code;
     this.predictionId = options.predictionId;
@@ -56,16 +57,7 @@ export class EditError extends Error {
  * With `code`, also checks the error's code.
  */
 export function isEditError(error: unknown, code?: EditErrorCode): error is EditError {
-  const marked = typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
-  return marked && (code === undefined || (error as EditError).code === code);
-}
-
-function codeForStatus(status: number): EditErrorCode {
-  if (status === 401 || status === 403) return 'unauthorized';
-  if (status === 404) return 'not_found';
-  if (status === 413) return 'payload_too_large';
-  if (status === 429) return 'rate_limited';
-  return 'api_error';
+  return (error as Record<symbol, unknown>)?.[MARKER] === true && (!code || (error as EditError).code == code);
 }
 
 export interface ApiErrorOptions extends EditErrorOptions {
@@ -79,26 +71,35 @@ export interface ApiErrorOptions extends EditErrorOptions {
 
 /** The server answered with an error status or a response that is not a WaveSpeed envelope. */
 export class ApiError extends EditError {
-  readonly status: number;
-  readonly body: unknown;
-  readonly requestId: string | undefined;
-  readonly apiCode: number | string | undefined;
-  readonly retryAfterMs: number | undefined;
+  declare readonly status: number;
+  declare readonly body: unknown;
+  declare readonly requestId: string | undefined;
+  declare readonly apiCode: number | string | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(message: string, options: ApiErrorOptions) {
-    super(codeForStatus(options.status), message, options);
+    const { status, body, requestId, apiCode, retryAfterMs } = options;
+    super(
+      status == 401 || status == 403
+        ? 'unauthorized'
+        : status == 404
+          ? 'not_found'
+          : status == 413
+            ? 'payload_too_large'
+            : status == 429
+              ? 'rate_limited'
+              : 'api_error',
+      message,
+      options,
+    );
     this.name = 'ApiError';
-    this.status = options.status;
-    this.body = options.body;
-    this.requestId = options.requestId;
-    this.apiCode = options.apiCode;
-    this.retryAfterMs = options.retryAfterMs;
+    Object.assign(this, { status, body, requestId, apiCode, retryAfterMs });
   }
 }
 
 /** The request never got an answer. */
 export class NetworkError extends EditError {
-  constructor(message: string, options: EditErrorOptions = {}) {
+  constructor(message: string, options?: EditErrorOptions) {
     super('network_error', message, options);
     this.name = 'NetworkError';
   }
@@ -106,7 +107,7 @@ export class NetworkError extends EditError {
 
 /** A reference image could not be uploaded. */
 export class UploadError extends EditError {
-  constructor(message: string, options: EditErrorOptions = {}) {
+  constructor(message: string, options?: EditErrorOptions) {
     super('upload_failed', message, options);
     this.name = 'UploadError';
   }
@@ -114,12 +115,15 @@ export class UploadError extends EditError {
 
 /** The edit input broke one or more rules; every problem is in `fieldErrors`. Nothing was sent. */
 export class ValidationError extends EditError {
-  readonly fieldErrors: FieldError[];
+  declare readonly fieldErrors: FieldError[];
 
-  constructor(fieldErrors: FieldError[], options: EditErrorOptions = {}) {
-    const first = fieldErrors[0]?.message ?? 'The edit input is invalid.';
-    const more = fieldErrors.length > 1 ? ` (and ${fieldErrors.length - 1} more problem${fieldErrors.length > 2 ? 's' : ''})` : '';
-    super('invalid_input', `${first}${more}`, options);
+  constructor(fieldErrors: FieldError[], options?: EditErrorOptions) {
+    const more = fieldErrors.length - 1;
+    super(
+      'invalid_input',
+      (fieldErrors[0]?.message ?? 'The edit input is invalid.') + (more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''),
+      options,
+    );
     this.name = 'ValidationError';
     this.fieldErrors = fieldErrors;
   }
@@ -127,15 +131,16 @@ export class ValidationError extends EditError {
 
 /** The prediction reached a failed terminal status (`failed`, `cancelled`, `timeout` or `deleted`). */
 export class PredictionFailedError extends EditError {
-  readonly prediction: Prediction;
+  declare readonly prediction: Prediction;
 
-  constructor(prediction: Prediction, options: Omit<EditErrorOptions, 'predictionId'> = {}) {
-    const reason = prediction.error?.trim();
-    const message =
-      prediction.status === 'failed'
-        ? `The edit failed${reason ? `: ${reason}` : '.'}`
-        : `The edit ended with status "${prediction.status}"${reason ? `: ${reason}` : '.'}`;
-    super('prediction_failed', message, { ...options, predictionId: prediction.id });
+  constructor(prediction: Prediction, options?: Omit<EditErrorOptions, 'predictionId'>) {
+    const { id, status, error } = prediction;
+    const reason = error?.trim();
+    super(
+      'prediction_failed',
+      `The edit ${status == 'failed' ? status : `ended with status "${status}"`}${reason ? `: ${reason}` : '.'}`,
+      { ...options, predictionId: id },
+    );
     this.name = 'PredictionFailedError';
     this.prediction = prediction;
   }
@@ -143,7 +148,7 @@ export class PredictionFailedError extends EditError {
 
 /** Waiting took longer than allowed. The prediction may still finish: resume it by `predictionId`. */
 export class TimeoutError extends EditError {
-  constructor(message: string, options: EditErrorOptions = {}) {
+  constructor(message: string, options?: EditErrorOptions) {
     super('timeout', message, options);
     this.name = 'TimeoutError';
   }
@@ -151,7 +156,7 @@ export class TimeoutError extends EditError {
 
 /** The caller aborted (an `AbortSignal`, `cancel()` or an unmount). */
 export class CancelledError extends EditError {
-  constructor(message = 'The edit was cancelled.', options: EditErrorOptions = {}) {
+  constructor(message = 'The edit was cancelled.', options?: EditErrorOptions) {
     super('cancelled', message, options);
     this.name = 'CancelledError';
   }

@@ -12,22 +12,16 @@ export interface SizePreset {
   useCase: string;
 }
 
-// id (its first word is the label, the rest the aspect), width, height, use case
-const rows: [string, number, number, string][] = [
-  ['square', 2048, 2048, 'Products, avatars'],
-  ['portrait-4-5', 1728, 2160, 'E-commerce'],
-  ['portrait-3-4', 1728, 2304, 'Portraits'],
-  ['portrait-2-3', 1664, 2496, 'Posters'],
-  ['story-9-16', 1440, 2560, 'Stories, reels'],
-  ['landscape-4-3', 2304, 1728, 'Scenes'],
-  ['landscape-3-2', 2496, 1664, 'Photography'],
-  ['wide-16-9', 2560, 1440, 'Slides, heroes'],
-  ['ultrawide-21-9', 3024, 1296, 'Banners'],
-];
+// Per preset: id (its first word is the label, the rest the aspect W-H), a scale k (the size is W*k by H*k), use case
+const rows =
+  'square 2048 Products, avatars;portrait-4-5 432 E-commerce;portrait-3-4 576 Portraits;portrait-2-3 832 Posters;' +
+  'story-9-16 160 Stories, reels;landscape-4-3 576 Scenes;landscape-3-2 832 Photography;wide-16-9 160 Slides, heroes;' +
+  'ultrawide-21-9 144 Banners';
 
 /** Output sizes for the model's use cases, squarest first. */
-export const SIZE_PRESETS: readonly SizePreset[] = rows.map(([id, width, height, useCase]) => {
+export const SIZE_PRESETS: readonly SizePreset[] = rows.split(';').map((row) => {
+  const [id, k, ...use] = row.split(' ') as [string, string];
   const [name, w = 1, h = 1] = id.split('-');
   const aspect = `${w}:${h}`;
-  return { id, label: `${name![0]!.toUpperCase()}${name!.slice(1)} ${aspect}`, width, height, aspect, useCase };
+  return { id, label: `${name![0]!.toUpperCase()}${name!.slice(1)} ${aspect}`, width: +w * +k, height: +h * +k, aspect, useCase: use.join(' ') };
 });
