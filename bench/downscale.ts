@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -147,7 +148,33 @@ try {
       const theirs = await measure('browser-image-compression', async () => ({
         blob: await imageCompression(file, { maxWidthOrHeight: 2048, useWebWorker: true, initialQuality: 0.9, libURL }),
       }));
-      return { input: `${(jpeg.size / 1048576).toFixed(1)} MB`, results: [ours, theirs] };
+      // For reference: the same worker with createImageBitmap's own resize (resizeQuality "high") instead of
+      // decode-then-canvas-scale, the variant downscale.ts does not use because it measured slower.
+      const resizeWorker = new Worker(
+        URL.createObjectURL(
+          new Blob(
+            [
+              `self.onmessage = async (e) => {
+                const { blob, width, height } = e.data;
+                const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image', resizeWidth: width, resizeHeight: height, resizeQuality: 'high' });
+                const canvas = new OffscreenCanvas(width, height);
+                canvas.getContext('2d').drawImage(bitmap, 0, 0);
+                bitmap.close();
+                self.postMessage(await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 }));
+              };`,
+            ],
+            { type: 'text/javascript' },
+          ),
+        ),
+      );
+      const resize = await measure('createImageBitmap resize "high"', () =>
+        new Promise((resolve) => {
+          resizeWorker.onmessage = (e: MessageEvent<Blob>) => resolve({ blob: e.data, via: 'worker' });
+          resizeWorker.postMessage({ blob: file, width: 2048, height: 1365 });
+        }),
+      );
+      resizeWorker.terminate();
+      return { input: `${(jpeg.size / 1048576).toFixed(1)} MB`, results: [ours, theirs, resize] };
     },
     { runs: RUNS, libURL: `${origin}/bic.js` },
   );
@@ -157,18 +184,26 @@ try {
     return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
   };
   const ms = (n: number) => `${n.toFixed(0)} ms`;
-  console.log(`Chromium ${browser.version()}, 6000×4000 JPEG (${result.input}) → 2048 long side, ${RUNS} runs after 1 warm-up`);
+  console.log(
+    `Chromium ${browser.version()}, 6000×4000 JPEG (${result.input}) → 2048 long side, ${RUNS} runs after 1 warm-up; ` +
+      `${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`,
+  );
   for (const r of result.results as Figures[]) {
     console.log(
       `${r.name.padEnd(30)} median ${ms(median(r.times)).padStart(7)}  min ${ms(Math.min(...r.times)).padStart(7)}  max ${ms(Math.max(...r.times)).padStart(7)}` +
-        `  longest main-thread block ${ms(Math.max(...r.gaps)).padStart(6)} (probe), ${ms(Math.max(...r.longTasks)).padStart(6)} (longtask)` +
+        `  longest main-thread block ${ms(Math.max(...r.gaps)).padStart(6)} (probe; median run ${ms(median(r.gaps))}), ${ms(Math.max(...r.longTasks)).padStart(6)} (longtask)` +
         `  → ${r.output}${r.via ? ` via ${r.via}` : ''}`,
     );
   }
   if (process.env.BENCH_VERBOSE) for (const r of result.results as Figures[]) console.log(r.name, r.times.map(Math.round), r.gaps.map(Math.round), r.longTasks.map(Math.round));
   const [ours] = result.results as Figures[];
-  const ok = median(ours!.times) <= 350 && Math.max(...ours!.gaps) <= 50;
-  console.log(`targets for ours (median ≤ 350 ms, longest block ≤ 50 ms): ${ok ? 'met' : 'NOT met'}`);
+  const fast = median(ours!.times) <= 350;
+  const longTask = Math.max(...ours!.longTasks) <= 50;
+  const probe = Math.max(...ours!.gaps) <= 50;
+  console.log(
+    `targets for ours: median ≤ 350 ms ${fast ? 'met' : 'NOT met'}; longest block ≤ 50 ms ${longTask ? 'met' : 'NOT met'} by long tasks, ` +
+      `${probe ? 'met' : 'NOT met'} by the probe (which also counts time the OS did not schedule the page: see the load average)`,
+  );
 } finally {
   await browser.close();
   server.close();

@@ -7,7 +7,7 @@ import {
   type ReferenceImage,
   type ReferencePickerRootProps,
 } from '../../../src/components/reference-picker/index.js';
-import { fileOf, makePng } from './png.js';
+import { fileOf, makePng, pngHeader } from './png.js';
 
 afterEach(() => {
   cleanup();
@@ -250,6 +250,18 @@ describe('downscale in Chromium', () => {
     expect(ref!.source).toBeInstanceOf(File);
     expect((ref!.source as File).size).toBe(ref!.bytes);
     expect(items()[0]).toHaveAttribute('data-downscaled', '');
+  });
+});
+
+describe('undecodable images in Chromium', () => {
+  it('rejects a large image whose header reads but whose pixels do not decode', async () => {
+    const onReject = vi.fn();
+    render(<Picker onReject={onReject} />);
+    drag('drop', zone(), transfer([fileOf(pngHeader(4000, 3000), 'broken.png')]));
+    await waitFor(() => expect(onReject).toHaveBeenCalled(), { timeout: 10_000 });
+    expect(onReject.mock.lastCall![0][0].errors[0].code).toBe('corrupt_image');
+    expect(screen.getByRole('alert')).toHaveTextContent('broken.png could not be read');
+    await waitFor(() => expect(items()).toHaveLength(0));
   });
 });
 
