@@ -136,8 +136,6 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
     run.current = info;
     setLastRun(info);
     edit.edit({ prompt: trimmed, images: toEditImages(references), size, output_format: format, seed });
-    // previewOf reads a ref; the rest is state captured this render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reason, seedRandom, seedText, trimmed, size, format, references, edit.edit, random]);
 
   const goTo = useCallback(
@@ -150,7 +148,6 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
       setReferences(entry.references.map((r) => (typeof r.source === 'string' ? r : { ...r, previewUrl: previewOf(r) ?? '' })));
       edit.reset();
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [edit.isPending, edit.reset, history],
   );
 
