@@ -240,7 +240,7 @@ export function useReferencePicker(options: UseReferencePickerOptions = {}) {
       downscaler.current ??= createDownscaler();
       try {
         const result = await downscaler.current.run(file, { ...target, type, quality: config.quality ?? DEFAULT_QUALITY });
-        if (!valueRef.current.some((item) => item.id === id)) return;
+        if (!mounted.current || !valueRef.current.some((item) => item.id === id)) return;
         setValue((list) =>
           updateItem(list, id, (item) => {
             const name = renamed(item.name, result.blob.type || type);
@@ -295,6 +295,7 @@ export function useReferencePicker(options: UseReferencePickerOptions = {}) {
       } finally {
         setBusy((n) => n - 1);
       }
+      if (!mounted.current) return [];
       const batch: Rejection[] = [];
       const added: ReferenceImage[] = [];
       const work: Array<() => Promise<void>> = [];
