@@ -1,15 +1,9 @@
 import { MAX_ASPECT_RATIO, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from './constants.js';
-import { imageFormat, orientedSize, sniffImage } from './sniff-image.js';
+import { imageKind, orientedSize, sniffImage } from './sniff-image.js';
 import type { FieldError, FieldErrorCode, ImageInfo } from './types.js';
 
 /** How people write the formats we accept. */
-export const FORMAT_NAMES = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' } as const;
-
-const OTHERS: [RegExp, string][] = [
-  [/^GIF8/, 'a GIF'],
-  [/^(\xef\xbb\xbf)?\s*</, 'an SVG or HTML document'],
-  [/^....ftyp(hei|hev|mif|avi)/s, 'a HEIC or AVIF photo'],
-];
+export const FORMAT_NAMES: Record<string, string> = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' };
 
 /** "Image 2" for `images[1]`, "The image" otherwise. */
 export function imageLabel(field: string): string {
@@ -24,19 +18,17 @@ export function imageLabel(field: string): string {
  * @param field The field named in each error, e.g. `images[1]` (messages then say "Image 2").
  */
 export function validateImageBytes(bytes: Uint8Array, field = 'image'): { info: ImageInfo | null; errors: FieldError[] } {
-  const name = imageLabel(field);
   const errors: FieldError[] = [];
-  const add = (code: FieldErrorCode, problem: string) => errors.push({ field, code, message: `${name} ${problem}.` });
+  const add = (code: FieldErrorCode, problem: string) => errors.push({ field, code, message: `${imageLabel(field)} ${problem}.` });
   const info = sniffImage(bytes);
-  const format = imageFormat(bytes);
-  const size = info && orientedSize(info);
-  const kind = OTHERS.find(([re]) => re.test(String.fromCharCode(...bytes.subarray(0, 16))))?.[1];
+  const kind = imageKind(bytes);
+  const format = FORMAT_NAMES[kind!];
   if (bytes.length > MAX_IMAGE_BYTES) add('too_large', `is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is 50 MB`);
   if (!bytes.length) add('corrupt_image', 'is an empty file');
   else if (!format) add('unsupported_format', kind ? `is ${kind}; use PNG, JPEG or WebP` : 'is not a PNG, JPEG or WebP image');
-  else if (!size) add('corrupt_image', `looks like a ${FORMAT_NAMES[format]} but its header is damaged or cut off`);
+  else if (!info) add('corrupt_image', `looks like a ${format} but its header is damaged or cut off`);
   else {
-    const { width: w, height: h } = size;
+    const { width: w, height: h } = orientedSize(info);
     if (w * h > MAX_IMAGE_PIXELS) add('too_many_pixels', `is ${w}×${h} pixels; the limit is 128 megapixels`);
     if (w > h * MAX_ASPECT_RATIO || h > w * MAX_ASPECT_RATIO) add('aspect_ratio', `is ${w}×${h}; the aspect ratio must be between 1:4 and 4:1`);
   }
