@@ -45,6 +45,8 @@ function emitStyles(): Plugin {
 
 export default defineConfig({
   plugins: [react(), emitStyles()],
+  // Found at runtime otherwise: Vite reloads the browser tests and React ends up loaded twice.
+  optimizeDeps: { include: ['@tanstack/react-query', 'react-dom/client', 'react/jsx-dev-runtime'] },
   build: {
     target: 'es2022',
     minify: false,
