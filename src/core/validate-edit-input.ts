@@ -5,8 +5,6 @@ import { parseSize } from './parse-size.js';
 import type { EditInput, FieldError, FieldErrorCode } from './types.js';
 import { FORMAT_NAMES, imageLabel, validateImageBytes } from './validate-image-bytes.js';
 
-const DECLARED: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/jpg': 'jpeg', 'image/webp': 'webp' };
-
 /**
  * Every problem with an edit input, each with its field, a code and a sentence; `[]` when it is valid.
  * Unknown fields are ignored; optional fields may be absent (`undefined`) but not `null`.
@@ -18,7 +16,7 @@ const DECLARED: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jp
  */
 export function validateEditInput(input: unknown): FieldError[] {
   // biome-ignore lint: any field may hold anything
-  const o: Record<string, any> = input && typeof input == 'object' ? input : {};
+  const o: Record<string, any> = Object(input);
   const errors: FieldError[] = [];
   const add = (field: string, code: FieldErrorCode, message: string) => errors.push({ field, code, message });
   const { prompt, images, size, seed } = o;
@@ -34,7 +32,7 @@ export function validateEditInput(input: unknown): FieldError[] {
     list.forEach((image: unknown, i: number) => {
       const field = `images[${i}]`;
       const name = imageLabel(field);
-      const data = str(image) && /^data:/i.test(image) && decodeDataUri(image);
+      const data = str(image) && decodeDataUri(image);
       let url: URL | undefined;
       try {
         url = data || !str(image) ? undefined : new URL(image);
@@ -42,7 +40,8 @@ export function validateEditInput(input: unknown): FieldError[] {
       if (data) {
         const { info, errors: found } = validateImageBytes(data.bytes, field);
         errors.push(...found);
-        if (info && DECLARED[data.mimeType] != info.format) {
+        // image/jpg: a common misspelling of image/jpeg
+        if (info && data.mimeType.replace('jpg', 'jpeg') != `image/${info.format}`) {
           add(field, 'unsupported_format', `${name} is labelled ${data.mimeType} but is a ${FORMAT_NAMES[info.format]}.`);
         }
       } else if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
