@@ -42,9 +42,8 @@ const config: StorybookConfig = {
   // `mockServiceWorker.js` (MSW) lives here: the static build's in-browser backend.
   staticDirs: ['../public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  // Static builds: point the preview at Storybook's own favicon, so browsers do not ask for a missing /favicon.ico.
-  previewHead: (head, options) =>
-    options?.configType === 'PRODUCTION' ? `${head ?? ''}<link rel="icon" type="image/svg+xml" href="./favicon.svg" />` : head ?? '',
+  // Point the preview at Storybook's own favicon, so browsers do not ask for a missing /favicon.ico.
+  previewHead: (head) => `${head ?? ''}<link rel="icon" type="image/svg+xml" href="./favicon.svg" />`,
   async viteFinal(config, { configType }) {
     const final = withoutLibraryBuild(config);
     // In development (`npm run dev`, and the Vitest run of the stories) the dev server also serves the proxy at
