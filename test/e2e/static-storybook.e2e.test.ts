@@ -122,7 +122,9 @@ describe.runIf(process.env.HIDREAM_E2E)('static Storybook (no backend)', () => {
     });
 
     await page.getByLabel('Add reference images').setInputFiles({ name: 'cottage.png', mimeType: 'image/png', buffer: Buffer.from(png) });
-    await page.getByRole('textbox', { name: 'Prompt' }).fill('Keep the same scene and composition. Make it warmer, golden hour light.');
+    await page.getByRole('img', { name: 'cottage.png' }).waitFor();
+    await page.getByRole('button', { name: 'Match first reference' }).click();
+    await page.getByRole('textbox', { name: 'Prompt' }).fill('Keep the same scene and composition. Make it warmer and vivid, golden hour light.');
     await page.getByRole('button', { name: 'Run edit' }).click();
 
     const result = page.getByRole('img', { name: /^Edited image/ });
