@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ImageEditor, type ImageEditorEntry, type ReferenceImage } from '../../src/index.js';
+import type { Backend } from '../support/backend.js';
 import { fakePngFile, sceneFile } from '../support/images.js';
 import { addReference, clickRun, findResult, typePrompt } from '../support/play.js';
 import styles from './design-system.module.css';
@@ -43,6 +44,14 @@ const SEPIA = 'Keep the same scene and composition. Make it sepia, vintage look.
  */
 export const Playground: Story = {
   parameters: { hidream: { theme: 'light' } },
+  render: (args, { loaded }) => (
+    <>
+      <ImageEditor {...args} />
+      <p style={{ margin: '12px 0 0', fontSize: 13, color: '#5b6472', fontFamily: 'system-ui, sans-serif' }}>
+        Edits run on {(loaded.backend as Backend | undefined)?.description ?? 'the proxy at /api/hidream'}.
+      </p>
+    </>
+  ),
 };
 
 /** The main flow, end to end: reference → prompt → PNG, pinned seed → run → result → edit again → history. */
