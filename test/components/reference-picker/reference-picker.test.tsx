@@ -107,6 +107,39 @@ describe('ReferencePicker: adding files', () => {
   });
 });
 
+describe('ReferencePicker: paste', () => {
+  function paste(target: EventTarget, data: { files?: File[]; text?: string }) {
+    const event = new Event('paste', { bubbles: true, cancelable: true });
+    Object.defineProperty(event, 'clipboardData', { value: { files: data.files ?? [], getData: () => data.text ?? '' } });
+    act(() => {
+      target.dispatchEvent(event);
+    });
+    return event;
+  }
+
+  it('adds pasted image files while mounted, and nothing with paste={false}', async () => {
+    const { unmount } = render(<Picker />);
+    expect(paste(document.body, { files: [png('clip.png')] }).defaultPrevented).toBe(true);
+    await waitFor(() => expect(names()).toEqual(['clip.png']));
+    unmount();
+    render(<Picker paste={false} />);
+    expect(paste(document.body, { files: [png('clip.png')] }).defaultPrevented).toBe(false);
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+    expect(items()).toHaveLength(0);
+  });
+
+  it('leaves a URL pasted into a text field to the field', () => {
+    render(
+      <>
+        <Picker />
+        <textarea aria-label="Prompt" />
+      </>,
+    );
+    expect(paste(screen.getByRole('textbox', { name: 'Prompt' }), { text: 'https://example.com/a.png' }).defaultPrevented).toBe(false);
+    expect(paste(document.body, { text: 'just some words' }).defaultPrevented).toBe(false);
+  });
+});
+
 describe('ReferencePicker: rejections', () => {
   async function rejects(props: ReferencePickerRootProps, files: File[]) {
     const user = userEvent.setup({ applyAccept: false });
