@@ -46,7 +46,9 @@ function emitStyles(): Plugin {
 export default defineConfig({
   plugins: [react(), emitStyles()],
   // Found at runtime otherwise: Vite reloads the browser tests and React ends up loaded twice.
-  optimizeDeps: { include: ['@tanstack/react-query', 'react-dom/client', 'react/jsx-dev-runtime'] },
+  optimizeDeps: {
+    include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', '@tanstack/react-query', '@testing-library/react'],
+  },
   build: {
     target: 'es2022',
     minify: false,
