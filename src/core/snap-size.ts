@@ -17,12 +17,13 @@ const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n
  * valid comes back unchanged; a non-positive one becomes 2048*2048.
  */
 export function snapSize(width: number, height: number): { width: number; height: number } {
-  if (isSnappedSize(width, height)) return { width, height };
+  // A valid size comes back unchanged from the search below too: it is its own exact fit.
   if (width < height) {
     const s = snapSize(height, width);
     return { width: s.height, height: s.width };
   }
-  const ok = width > 0 && height > 0 && Number.isFinite(width * height);
+  // Here width >= height, unless either is NaN.
+  const ok = height > 0 && width * height < Infinity;
   const aspect = ok ? Math.log(width / height) : 0;
   const total = Math.log(ok ? clamp(width * height, MIN_TOTAL_PIXELS, MAX_TOTAL_PIXELS) : 2048 * 2048);
   let best = { width: 2048, height: 2048 };

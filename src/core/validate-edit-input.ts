@@ -26,7 +26,7 @@ export function validateEditInput(input: unknown): FieldError[] {
 
   const list = Array.isArray(images) && images;
   if (!list || !list.length || list.length > MAX_IMAGES) {
-    add('images', list ? (list.length ? 'too_many' : 'required') : images == null ? 'required' : 'invalid_type', `Add 1 to ${MAX_IMAGES} reference images.`);
+    add('images', list ? (list.length ? 'too_many' : 'required') : images == null ? 'required' : 'invalid_type', 'Add 1 to 16 reference images.');
   }
   if (list) {
     list.forEach((image: unknown, i: number) => {
@@ -52,13 +52,13 @@ export function validateEditInput(input: unknown): FieldError[] {
 
   const s = size !== undefined && parseSize(size);
   if (s === null || (s && (Math.min(s.width, s.height) < MIN_SIDE || Math.max(s.width, s.height) > MAX_SIDE))) {
-    add('size', s ? 'out_of_range' : str(size) ? 'invalid_size' : 'invalid_type', `The size must be like 2048*2048, each side ${MIN_SIDE} to ${MAX_SIDE} pixels.`);
+    add('size', s ? 'out_of_range' : str(size) ? 'invalid_size' : 'invalid_type', 'The size must be like 2048*2048, each side 256 to 4096 pixels.');
   }
   if (o.output_format !== undefined && !OUTPUT_FORMATS.includes(o.output_format)) {
     add('output_format', 'unsupported_format', 'The output format must be jpeg, png or webp.');
   }
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= MIN_SEED && seed <= MAX_SEED)) {
-    add('seed', Number.isInteger(seed) ? 'out_of_range' : 'invalid_type', `The seed must be a whole number from ${MIN_SEED} to ${MAX_SEED}.`);
+    add('seed', Number.isInteger(seed) ? 'out_of_range' : 'invalid_type', 'The seed must be a whole number from -1 to 2147483647.');
   }
   for (const key of ['enable_sync_mode', 'enable_base64_output']) {
     if (o[key] !== undefined && typeof o[key] != 'boolean') add(key, 'invalid_type', `The ${key} option must be true or false.`);

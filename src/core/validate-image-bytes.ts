@@ -26,7 +26,7 @@ export function validateImageBytes(bytes: Uint8Array, field = 'image'): { info: 
   if (bytes.length > MAX_IMAGE_BYTES) add('too_large', `is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is 50 MB`);
   if (!bytes.length) add('corrupt_image', 'is an empty file');
   else if (!format) add('unsupported_format', kind ? `is ${kind}; use PNG, JPEG or WebP` : 'is not a PNG, JPEG or WebP image');
-  else if (!info) add('corrupt_image', `looks like a ${format} but its header is damaged or cut off`);
+  else if (!info) add('corrupt_image', `is a damaged or cut-off ${format}`);
   else {
     const { width: w, height: h } = orientedSize(info);
     if (w * h > MAX_IMAGE_PIXELS) add('too_many_pixels', `is ${w}×${h} pixels; the limit is 128 megapixels`);

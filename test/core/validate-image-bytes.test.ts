@@ -25,7 +25,7 @@ describe('validateImageBytes: the hostile corpus', () => {
     expect(message('gif-polyglot.png')).toBe('Image 2 is a GIF; use PNG, JPEG or WebP.');
     expect(message('svg-with-script.png')).toBe('Image 2 is an SVG or HTML document; use PNG, JPEG or WebP.');
     expect(message('png-bomb-20000x20000.png')).toBe('Image 2 is 20000×20000 pixels; the limit is 128 megapixels.');
-    expect(message('truncated.jpg')).toBe('Image 2 looks like a JPEG but its header is damaged or cut off.');
+    expect(message('truncated.jpg')).toBe('Image 2 is a damaged or cut-off JPEG.');
     expect(message('five-to-one.png')).toBe('Image 2 is 5000×1000; the aspect ratio must be between 1:4 and 4:1.');
     expect(message('empty.png')).toBe('Image 2 is an empty file.');
     expect(validateImageBytes(Uint8Array.of(1, 2, 3)).errors[0]).toEqual({
