@@ -80,7 +80,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/**/*.browser.test.*', 'test/react/**', 'test/components/**'],
+          exclude: ['test/**/*.browser.test.*', 'test/react/**', 'test/components/**', 'test/e2e/**'],
         },
       },
       {
