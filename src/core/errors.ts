@@ -78,7 +78,7 @@ export class ApiError extends EditError {
   declare readonly retryAfterMs: number | undefined;
 
   constructor(message: string, options: ApiErrorOptions) {
-    const { status, body, requestId, apiCode, retryAfterMs } = options;
+    const { status } = options;
     super(
       status == 401 || status == 403
         ? 'unauthorized'
@@ -93,7 +93,8 @@ export class ApiError extends EditError {
       options,
     );
     this.name = 'ApiError';
-    Object.assign(this, { status, body, requestId, apiCode, retryAfterMs });
+    // status, body, requestId, apiCode, retryAfterMs (predictionId and cause are already set, to the same values)
+    Object.assign(this, options);
   }
 }
 

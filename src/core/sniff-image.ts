@@ -6,8 +6,8 @@ const KINDS: [RegExp, string][] = [
   [/^\xff\xd8\xff/, 'jpeg'],
   [/^RIFF....WEBP/s, 'webp'],
   [/^GIF8/, 'a GIF'],
-  [/^(\xef\xbb\xbf)?\s*</, 'an SVG or HTML document'],
-  [/^....ftyp(hei|hev|mif|avi)/s, 'a HEIC or AVIF photo'],
+  [/^(\xef\xbb\xbf)?\s*</, 'SVG or HTML'],
+  [/^....ftyp(hei|hev|mif|avi)/s, 'HEIC or AVIF'],
 ];
 
 /** `n` bytes from `i` as a string, one char per byte. */

@@ -45,14 +45,14 @@ export function validateEditInput(input: unknown): FieldError[] {
           add(field, 'unsupported_format', `${name} is labelled ${data.mimeType} but is a ${FORMAT_NAMES[info.format]}.`);
         }
       } else if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
-        add(field, str(image) ? 'invalid_url' : 'invalid_type', `${name} must be a public http(s) URL or a base64 data:image URI.`);
+        add(field, str(image) ? 'invalid_url' : 'invalid_type', `${name} must be a public http(s) URL or a base64 data URI.`);
       }
     });
   }
 
   const s = size !== undefined && parseSize(size);
   if (s === null || (s && (Math.min(s.width, s.height) < MIN_SIDE || Math.max(s.width, s.height) > MAX_SIDE))) {
-    add('size', s ? 'out_of_range' : str(size) ? 'invalid_size' : 'invalid_type', 'The size must be like 2048*2048, each side 256 to 4096 pixels.');
+    add('size', s ? 'out_of_range' : str(size) ? 'invalid_size' : 'invalid_type', 'The size must be like 2048*2048, each side 256 to 4096.');
   }
   if (o.output_format !== undefined && !OUTPUT_FORMATS.includes(o.output_format)) {
     add('output_format', 'unsupported_format', 'The output format must be jpeg, png or webp.');

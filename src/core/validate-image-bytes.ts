@@ -25,7 +25,7 @@ export function validateImageBytes(bytes: Uint8Array, field = 'image'): { info: 
   const format = FORMAT_NAMES[kind!];
   if (bytes.length > MAX_IMAGE_BYTES) add('too_large', `is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is 50 MB`);
   if (!bytes.length) add('corrupt_image', 'is an empty file');
-  else if (!format) add('unsupported_format', kind ? `is ${kind}; use PNG, JPEG or WebP` : 'is not a PNG, JPEG or WebP image');
+  else if (!format) add('unsupported_format', `is ${kind || 'an unsupported file'}; use PNG, JPEG or WebP`);
   else if (!info) add('corrupt_image', `is a damaged or cut-off ${format}`);
   else {
     const { width: w, height: h } = orientedSize(info);

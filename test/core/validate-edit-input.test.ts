@@ -60,7 +60,7 @@ describe('validateEditInput', () => {
       expect(check({ images: [bad] })).toEqual(['images[0]:invalid_url']);
     }
     expect(validateEditInput({ ...base, images: [url, 'https://user:pw@example.com/a.png'] })[0]?.message).toBe(
-      'Image 2 must be a public http(s) URL or a base64 data:image URI.',
+      'Image 2 must be a public http(s) URL or a base64 data URI.',
     );
   });
 
@@ -100,7 +100,7 @@ describe('validateEditInput', () => {
     expect(check({ size: ' 2048*2048' })).toEqual(['size:invalid_size']);
     expect(check({ size: 2048 })).toEqual(['size:invalid_type']);
     expect(validateEditInput({ ...base, size: '100*2048' })[0]?.message).toBe(
-      'The size must be like 2048*2048, each side 256 to 4096 pixels.',
+      'The size must be like 2048*2048, each side 256 to 4096.',
     );
   });
 

@@ -23,7 +23,7 @@ describe('validateImageBytes: the hostile corpus', () => {
   it('names the image and the problem in sentences', () => {
     const message = (name: string) => validateImageBytes(corpus[name]!, 'images[1]').errors[0]?.message;
     expect(message('gif-polyglot.png')).toBe('Image 2 is a GIF; use PNG, JPEG or WebP.');
-    expect(message('svg-with-script.png')).toBe('Image 2 is an SVG or HTML document; use PNG, JPEG or WebP.');
+    expect(message('svg-with-script.png')).toBe('Image 2 is SVG or HTML; use PNG, JPEG or WebP.');
     expect(message('png-bomb-20000x20000.png')).toBe('Image 2 is 20000×20000 pixels; the limit is 128 megapixels.');
     expect(message('truncated.jpg')).toBe('Image 2 is a damaged or cut-off JPEG.');
     expect(message('five-to-one.png')).toBe('Image 2 is 5000×1000; the aspect ratio must be between 1:4 and 4:1.');
@@ -31,7 +31,7 @@ describe('validateImageBytes: the hostile corpus', () => {
     expect(validateImageBytes(Uint8Array.of(1, 2, 3)).errors[0]).toEqual({
       field: 'image',
       code: 'unsupported_format',
-      message: 'The image is not a PNG, JPEG or WebP image.',
+      message: 'The image is an unsupported file; use PNG, JPEG or WebP.',
     });
   });
 
@@ -84,9 +84,9 @@ describe('validateImageBytes: rules', () => {
   it('names other formats it recognises', () => {
     const message = (s: string) => validateImageBytes(Uint8Array.from(s, (c) => c.charCodeAt(0))).errors[0]?.message;
     expect(message('GIF87a\x01\0')).toBe('The image is a GIF; use PNG, JPEG or WebP.');
-    expect(message('\xef\xbb\xbf  <svg onload="x()">')).toBe('The image is an SVG or HTML document; use PNG, JPEG or WebP.');
-    expect(message('\0\0\0\x18ftypheic')).toBe('The image is a HEIC or AVIF photo; use PNG, JPEG or WebP.');
-    expect(message('BM6\0\0\0\0\0')).toBe('The image is not a PNG, JPEG or WebP image.');
-    expect(message('\0\0\0\x18ftypisom')).toBe('The image is not a PNG, JPEG or WebP image.'); // an MP4
+    expect(message('\xef\xbb\xbf  <svg onload="x()">')).toBe('The image is SVG or HTML; use PNG, JPEG or WebP.');
+    expect(message('\0\0\0\x18ftypheic')).toBe('The image is HEIC or AVIF; use PNG, JPEG or WebP.');
+    expect(message('BM6\0\0\0\0\0')).toBe('The image is an unsupported file; use PNG, JPEG or WebP.');
+    expect(message('\0\0\0\x18ftypisom')).toBe('The image is an unsupported file; use PNG, JPEG or WebP.'); // an MP4
   });
 });
