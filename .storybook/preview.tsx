@@ -3,16 +3,18 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createClient } from '../src/core/index.js';
 import { HidreamProvider } from '../src/react/index.js';
-import { backendLoader, MOUNT } from '../stories/support/backend.js';
+import { backendLoader, MOUNT, type Backend } from '../stories/support/backend.js';
 import { ThemeScope, type ThemeParameter } from '../stories/support/theme.js';
 
 /**
  * Every story gets what an app gives the editor: its own QueryClient and a client pointing at the proxy's
- * mount point. A fresh QueryClient per story keeps one story's cache out of the next.
+ * mount point (or at its own in-page engine, for the error states; see stories/support/backend.ts). A fresh
+ * QueryClient per story keeps one story's cache out of the next.
  */
 const withHidream: Decorator = (Story, context) => {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
-  const [client] = useState(() => createClient({ baseUrl: MOUNT }));
+  const baseUrl = (context.loaded.backend as Backend | undefined)?.baseUrl ?? MOUNT;
+  const [client] = useState(() => createClient({ baseUrl }));
   if (context.parameters.hidream?.provider === false) return <Story />;
   return (
     <QueryClientProvider client={queryClient}>

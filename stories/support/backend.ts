@@ -1,5 +1,5 @@
-// How a story reaches a WaveSpeed v3 server. Stories always talk to `/api/hidream` (MOUNT), exactly like an
-// app talks to its proxy; what answers there depends on where Storybook runs:
+// How a story reaches a WaveSpeed v3 server. Stories talk to a proxy mount point exactly like an app does; what
+// answers there depends on where Storybook runs:
 //
 // - `npm run dev` (and the Vitest run of the stories): the dev server mounts the proxy at /api/hidream
 //   (hidreamVitePlugin) — the local engine in Node (sharp), or WaveSpeed when WAVESPEED_API_KEY is set.
@@ -10,17 +10,20 @@
 // Each story picks with `parameters.hidream.backend`:
 // - `'auto'` (the default): the dev server's proxy when the server mounts one, otherwise the in-browser engine;
 // - `'browser'`: always the in-browser engine;
-// - `{ engine: {...} }`: always an in-browser engine with those options — the error-state stories use this
-//   for fault injection (failRate, errorRate, syncTimeout), which must not depend on the real API.
-// The toolbar's "Backend" menu overrides `'auto'` (to compare the two in `npm run dev`).
+// - `{ engine: {...} }`: always an in-browser engine with those options — the error-state stories use this for
+//   fault injection (failRate, errorRate, syncTimeout), which must not depend on the real API.
+// Engines with options of their own live at /api/hidream-engine/<key>, so several stories on one docs page each
+// keep their own backend. The toolbar's "Backend" menu sends /api/hidream to the in-browser engine in dev too.
 import type { Loader } from '@storybook/react-vite';
 import { http } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { createCanvasImaging, createLocalEngine, type LocalEngine, type LocalEngineOptions } from '../../src/engine/index.js';
 
-/** Where the stories' client points: the proxy's mount point in an app. */
+/** Where the stories' client points by default: the proxy's mount point in an app. */
 export const MOUNT = '/api/hidream';
+/** Where in-browser engines with their own options (fault injection) are mounted: `${ENGINE_MOUNT}/<key>`. */
+export const ENGINE_MOUNT = '/api/hidream-engine';
 
 export type BackendParameter = 'auto' | 'browser' | { engine: LocalEngineOptions };
 
@@ -31,11 +34,13 @@ export interface HidreamParameters {
 /** What a story got, in `context.loaded.backend`. */
 export interface Backend {
   kind: 'dev-server' | 'in-browser';
-  /** A sentence for the docs and the toolbar. */
+  /** The client's `baseUrl`. */
+  baseUrl: string;
+  /** A phrase for people: "the local engine in this page (canvas, behind MSW)". */
   description: string;
 }
 
-/** Options of the in-browser engine every story shares unless it asks for its own. */
+/** Options of the in-browser engine behind MOUNT. */
 export const BROWSER_ENGINE_OPTIONS: LocalEngineOptions = { latency: { min: 600, max: 1200 } };
 
 /**
@@ -45,11 +50,21 @@ export const BROWSER_ENGINE_OPTIONS: LocalEngineOptions = { latency: { min: 600,
  */
 export const devProxy: string | undefined = import.meta.env.HIDREAM_DEV_PROXY;
 
+/** Whether requests to MOUNT go to the in-browser engine (page-wide: the toolbar is page-wide too). */
+let mountInBrowser = devProxy === undefined;
+
 const engines = new Map<string, LocalEngine>();
+const registered = new Map<string, LocalEngineOptions>();
+
+function keyOf(options: LocalEngineOptions): string {
+  let hash = 0;
+  for (const char of JSON.stringify(options)) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return (hash >>> 0).toString(36);
+}
 
 /** One engine per distinct option set, kept for the page's life (predictions survive switching stories). */
 export function browserEngine(options: LocalEngineOptions = BROWSER_ENGINE_OPTIONS): LocalEngine {
-  const key = JSON.stringify(options);
+  const key = keyOf(options);
   let engine = engines.get(key);
   if (!engine) {
     engine = createLocalEngine({ imaging: createCanvasImaging(), ...options });
@@ -58,10 +73,18 @@ export function browserEngine(options: LocalEngineOptions = BROWSER_ENGINE_OPTIO
   return engine;
 }
 
-/** The MSW handler that hands every WaveSpeed request under MOUNT to `engine`, in the page. */
-export function engineHandler(engine: LocalEngine) {
-  return http.all(`*${MOUNT}/api/v3/*`, ({ request }) => engine(request));
-}
+const ROUTE = /^(?:\/api\/hidream|\/api\/hidream-engine\/([a-z0-9]+))\/api\/v3\//;
+
+/** The one MSW handler: hands WaveSpeed requests to the right in-page engine, or lets them through to the server. */
+const engineRoute = http.all(/\/api\/hidream(?:-engine\/[a-z0-9]+)?\/api\/v3\//, ({ request }) => {
+  const url = new URL(request.url);
+  const match = url.origin === location.origin ? ROUTE.exec(url.pathname) : null;
+  if (!match) return undefined;
+  const key = match[1];
+  if (key === undefined) return mountInBrowser ? browserEngine()(request) : undefined; // undefined: the network
+  const options = registered.get(key);
+  return options ? browserEngine(options)(request) : undefined;
+});
 
 function workerUrl(): string {
   // Storybook's iframe.html sits next to mockServiceWorker.js (also under a sub-path, e.g. GitHub Pages);
@@ -69,26 +92,33 @@ function workerUrl(): string {
   return location.pathname.endsWith('/iframe.html') ? new URL('mockServiceWorker.js', location.href).pathname : '/mockServiceWorker.js';
 }
 
-let worker: SetupWorker | undefined;
-const startWorker = mswLoader(async () => {
-  worker = setupWorker();
+let started = false;
+// The engine route is an initial handler: it survives the addon's reset between stories.
+const startWorker = mswLoader(async (): Promise<SetupWorker> => {
+  const worker = setupWorker(engineRoute);
   await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: workerUrl() } });
+  started = true;
   return worker;
 });
+
+const IN_PAGE = 'the local engine in this page (canvas, behind MSW)';
 
 /** The global loader (preview.tsx): picks the backend, starts MSW when the page needs it. */
 export const backendLoader: Loader = async (context) => {
   const parameter = (context.parameters.hidream as HidreamParameters | undefined)?.backend ?? 'auto';
-  const wanted = parameter === 'auto' && context.globals.backend === 'browser' ? 'browser' : parameter;
-  const useDevServer = wanted === 'auto' && devProxy !== undefined;
-  // Once started, the worker stays for the page; the addon resets its handlers for every story.
-  if (!useDevServer || worker) await startWorker(context);
-  if (useDevServer) {
-    return { backend: { kind: 'dev-server', description: `the dev server's proxy at ${MOUNT} → ${devProxy}` } satisfies Backend };
+  mountInBrowser = devProxy === undefined || context.globals.backend === 'browser';
+  const own = typeof parameter === 'object' ? parameter.engine : parameter === 'browser' && !mountInBrowser ? BROWSER_ENGINE_OPTIONS : null;
+  if (own || mountInBrowser || started) await startWorker(context);
+  let backend: Backend;
+  if (own) {
+    const key = keyOf(own);
+    registered.set(key, own);
+    const faults = typeof parameter === 'object' ? ' with fault injection' : '';
+    backend = { kind: 'in-browser', baseUrl: `${ENGINE_MOUNT}/${key}`, description: `${IN_PAGE}${faults}` };
+  } else if (mountInBrowser) {
+    backend = { kind: 'in-browser', baseUrl: MOUNT, description: IN_PAGE };
+  } else {
+    backend = { kind: 'dev-server', baseUrl: MOUNT, description: `the dev server's proxy at ${MOUNT} → ${devProxy}` };
   }
-  const engine = browserEngine(typeof wanted === 'object' ? wanted.engine : undefined);
-  worker!.use(engineHandler(engine));
-  const faults = typeof wanted === 'object' ? ' with fault injection' : '';
-  return { backend: { kind: 'in-browser', description: `the local engine in this page${faults} (canvas, behind MSW)` } satisfies Backend };
+  return { backend };
 };
-
