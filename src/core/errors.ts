@@ -48,9 +48,11 @@ export class EditError extends Error {
     this.name = 'EditError';
     this.code = code;
     this.predictionId = options.predictionId;
-    Object.defineProperty(this, MARKER, { value: true });
   }
 }
+
+// The marker isEditError checks, inherited by every instance (not enumerable, not serialised).
+(EditError.prototype as { [MARKER]?: true })[MARKER] = true;
 
 /**
  * True for any error thrown by hidream-edit, from any copy of the package (it checks a `Symbol.for` marker).

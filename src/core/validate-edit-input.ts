@@ -3,7 +3,7 @@ import { decodeDataUri } from './decode-data-uri.js';
 import { ValidationError } from './errors.js';
 import { parseSize } from './parse-size.js';
 import type { EditInput, FieldError, FieldErrorCode } from './types.js';
-import { FORMAT_NAMES, imageLabel, validateImageBytes } from './validate-image-bytes.js';
+import { checkImage, imageLabel } from './validate-image-bytes.js';
 
 /**
  * Every problem with an edit input, each with its field, a code and a sentence; `[]` when it is valid.
@@ -31,21 +31,14 @@ export function validateEditInput(input: unknown): FieldError[] {
   if (list) {
     list.forEach((image: unknown, i: number) => {
       const field = `images[${i}]`;
-      const name = imageLabel(field);
       const data = str(image) && decodeDataUri(image);
       let url: URL | undefined;
       try {
         url = data || !str(image) ? undefined : new URL(image);
       } catch {}
-      if (data) {
-        const { info, errors: found } = validateImageBytes(data.bytes, field);
-        errors.push(...found);
-        // image/jpg: a common misspelling of image/jpeg
-        if (info && data.mimeType.replace('jpg', 'jpeg') != `image/${info.format}`) {
-          add(field, 'unsupported_format', `${name} is labelled ${data.mimeType} but is a ${FORMAT_NAMES[info.format]}.`);
-        }
-      } else if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
-        add(field, str(image) ? 'invalid_url' : 'invalid_type', `${name} must be a public http(s) URL or a base64 data URI.`);
+      if (data) errors.push(...checkImage(data.bytes, field, data.mimeType).errors);
+      else if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
+        add(field, str(image) ? 'invalid_url' : 'invalid_type', `${imageLabel(field)} must be a public http(s) URL or a base64 data URI.`);
       }
     });
   }

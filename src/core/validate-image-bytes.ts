@@ -17,7 +17,12 @@ export function imageLabel(field: string): string {
  * aspect ratio within 1:4..4:1 after EXIF orientation. An empty or cut-off file is `corrupt_image`.
  * @param field The field named in each error, e.g. `images[1]` (messages then say "Image 2").
  */
-export function validateImageBytes(bytes: Uint8Array, field = 'image'): { info: ImageInfo | null; errors: FieldError[] } {
+export function validateImageBytes(bytes: Uint8Array, field?: string): { info: ImageInfo | null; errors: FieldError[] } {
+  return checkImage(bytes, field);
+}
+
+/** `validateImageBytes`, and with `declared` (a data URI's MIME type) a label that names another format is `unsupported_format`. */
+export function checkImage(bytes: Uint8Array, field = 'image', declared?: string): { info: ImageInfo | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const add = (code: FieldErrorCode, problem: string) => errors.push({ field, code, message: `${imageLabel(field)} ${problem}.` });
   const info = sniffImage(bytes);
@@ -31,6 +36,8 @@ export function validateImageBytes(bytes: Uint8Array, field = 'image'): { info: 
     const { width: w, height: h } = orientedSize(info);
     if (w * h > MAX_IMAGE_PIXELS) add('too_many_pixels', `is ${w}×${h} pixels; the limit is 128 megapixels`);
     if (w > h * MAX_ASPECT_RATIO || h > w * MAX_ASPECT_RATIO) add('aspect_ratio', `is ${w}×${h}; the aspect ratio must be between 1:4 and 4:1`);
+    // image/jpg: a common misspelling of image/jpeg
+    if (declared && declared.replace('jpg', 'jpeg') != `image/${kind}`) add('unsupported_format', `is labelled ${declared} but is a ${format}`);
   }
   return { info, errors };
 }
