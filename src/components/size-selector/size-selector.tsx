@@ -1,10 +1,8 @@
-import { forwardRef, useId, type ButtonHTMLAttributes, type HTMLAttributes, type InputHTMLAttributes, type KeyboardEvent } from 'react';
+import type { ButtonHTMLAttributes, HTMLAttributes, InputHTMLAttributes, KeyboardEvent } from 'react';
 import type { SizePreset } from '../../core/index.js';
-import { createPartContext, dataAttr, renderPart as renderAny, type PartProps } from '../utils/index.js';
+import { createPart, createPartFactory, type Part } from '../utils/create-part.js';
+import { createPartContext, dataAttr, type PartProps } from '../utils/index.js';
 import { useSizeSelector, type UseSizeSelectorOptions, type UseSizeSelectorReturn } from './use-size-selector.js';
-
-const renderPart = <S,>(tag: string, state: S, ref: unknown, ours: Record<string, unknown>, theirs: object) =>
-  renderAny(tag, state, ref as never, ours, theirs as PartProps<S> & Record<string, unknown>);
 
 /** State every SizeSelector part receives (for `className`, `style` and `render` functions). */
 export interface SizeSelectorState {
@@ -19,7 +17,6 @@ const [SizeSelectorContext, useSizeSelectorContext] = createPartContext<UseSizeS
 export { useSizeSelectorContext };
 
 type Own<E, S = SizeSelectorState> = PartProps<S> & Omit<E, 'className' | 'style'>;
-const scope = (part: string) => ({ 'data-scope': 'size-selector', 'data-part': part });
 const stateOf = (s: UseSizeSelectorReturn): SizeSelectorState => ({
   value: s.value,
   valid: s.valid,
@@ -33,54 +30,44 @@ const stateAttrs = (s: SizeSelectorState) => ({
   'data-snapped': dataAttr(s.snapped),
   'data-disabled': dataAttr(s.disabled),
 });
+const part = createPartFactory('SizeSelector', useSizeSelectorContext, stateOf);
 
 export interface SizeSelectorRootProps extends UseSizeSelectorOptions, Own<Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue'>> {}
 
 /** Holds the size state; renders a labelled group. Use `useSizeSelector` directly for a fully custom UI. */
-const Root = forwardRef<HTMLDivElement, SizeSelectorRootProps>(function SizeSelectorRoot(props, ref) {
-  const {
-    value, defaultValue, onValueChange, presets, aspectLocked, defaultAspectLocked, onAspectLockedChange,
-    referenceSize, disabled, labels, ...rest
-  } = props;
-  const selector = useSizeSelector({
-    value, defaultValue, onValueChange, presets, aspectLocked, defaultAspectLocked, onAspectLockedChange,
-    referenceSize, disabled, labels,
-  });
-  const state = stateOf(selector);
-  return (
-    <SizeSelectorContext.Provider value={selector}>
-      {renderPart('div', state, ref, { role: 'group', 'aria-label': selector.labels.group, ...scope('root'), ...stateAttrs(state) }, rest)}
-    </SizeSelectorContext.Provider>
-  );
+const Root: Part<'div', SizeSelectorRootProps> = createPart('div', (props: SizeSelectorRootProps) => {
+  const { value, defaultValue, onValueChange, presets, aspectLocked, defaultAspectLocked, onAspectLockedChange, referenceSize, disabled, labels, children, ...rest } = props;
+  const s = useSizeSelector(props);
+  const state = stateOf(s);
+  const ours = { role: 'group', 'aria-label': s.labels.group, 'data-scope': 'size-selector', 'data-part': 'root', ...stateAttrs(state) };
+  return [{ ...ours, children: <SizeSelectorContext.Provider value={s}>{children}</SizeSelectorContext.Provider> }, state, rest];
 });
 
+const STEPS: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: 0, End: 0 };
+
 function moveFocus(event: KeyboardEvent<HTMLElement>) {
-  const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+  const step = STEPS[event.key];
   const radios = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="radio"]:not([disabled])')];
-  if (!radios.length || (step === undefined && event.key !== 'Home' && event.key !== 'End')) return;
+  const n = radios.length;
+  if (!n || step === undefined) return;
   event.preventDefault();
-  const at = radios.indexOf(document.activeElement as HTMLElement);
-  const next =
-    event.key === 'Home' ? 0 : event.key === 'End' ? radios.length - 1 : (at + (step ?? 0) + radios.length) % radios.length;
-  radios[next]!.focus();
-  radios[next]!.click();
+  const next = radios[event.key === 'Home' ? 0 : event.key === 'End' ? n - 1 : (radios.indexOf(document.activeElement as HTMLElement) + step + n) % n]!;
+  next.focus();
+  next.click();
 }
 
 export type SizeSelectorPresetsProps = Own<HTMLAttributes<HTMLDivElement>>;
 
 /** A radio group of presets; renders a `Preset` for each preset when it has no children. Arrow keys, Home, End. */
-const Presets = forwardRef<HTMLDivElement, SizeSelectorPresetsProps>(function SizeSelectorPresets(props, ref) {
-  const s = useSizeSelectorContext('SizeSelector.Presets');
-  const state = stateOf(s);
-  const children = props.children ?? s.presets.map((p) => <Preset key={p.id} preset={p} />);
-  return renderPart(
-    'div',
-    state,
-    ref,
-    { role: 'radiogroup', 'aria-label': s.labels.presets, onKeyDown: moveFocus, ...scope('presets'), ...stateAttrs(state) },
-    { ...props, children },
-  );
-});
+const Presets: Part<'div', SizeSelectorPresetsProps> = part('Presets', 'div', (s, props: SizeSelectorPresetsProps, state) => [
+  {
+    role: 'radiogroup',
+    'aria-label': s.labels.presets,
+    onKeyDown: moveFocus,
+    ...stateAttrs(state),
+    children: props.children ?? s.presets.map((p) => <Preset key={p.id} preset={p} />),
+  },
+]);
 
 export interface SizeSelectorPresetState extends SizeSelectorState {
   selected: boolean;
@@ -91,45 +78,33 @@ export interface SizeSelectorPresetProps extends Own<ButtonHTMLAttributes<HTMLBu
 }
 
 /** One preset: a radio (`aria-checked`, `data-selected`), showing the preset's label and size by default. */
-const Preset = forwardRef<HTMLButtonElement, SizeSelectorPresetProps>(function SizeSelectorPreset({ preset, ...props }, ref) {
-  const s = useSizeSelectorContext('SizeSelector.Preset');
+const Preset: Part<'button', SizeSelectorPresetProps> = part('Preset', 'button', (s, { preset, ...rest }: SizeSelectorPresetProps, state) => {
   const selected = s.selectedPreset?.id === preset.id;
-  const tabbable = selected || (!s.selectedPreset && s.presets[0]?.id === preset.id);
-  const state = { ...stateOf(s), selected, preset };
-  return renderPart(
-    'button',
-    state,
-    ref,
+  return [
     {
       type: 'button',
       role: 'radio',
       'aria-checked': selected,
-      tabIndex: tabbable ? 0 : -1,
+      tabIndex: selected || (!s.selectedPreset && s.presets[0]?.id === preset.id) ? 0 : -1,
       disabled: s.disabled,
       title: preset.useCase,
       onClick: () => s.selectPreset(preset),
-      ...scope('preset'),
       'data-selected': dataAttr(selected),
       'data-preset': preset.id,
       children: `${preset.label} · ${preset.width}×${preset.height}`,
     },
-    props,
-  );
+    { ...state, selected, preset },
+    rest,
+  ];
 });
 
 export type SizeSelectorSideProps = Own<InputHTMLAttributes<HTMLInputElement>>;
 
-function side(which: 'width' | 'height') {
-  const Side = forwardRef<HTMLInputElement, SizeSelectorSideProps>(function SizeSelectorSide(props, ref) {
-    const s = useSizeSelectorContext(which === 'width' ? 'SizeSelector.Width' : 'SizeSelector.Height');
-    const state = stateOf(s);
-    const id = useId();
-    return renderPart(
-      'input',
-      state,
-      ref,
+const side = (name: 'Width' | 'Height'): Part<'input', SizeSelectorSideProps> =>
+  part(name, 'input', (s, _: SizeSelectorSideProps, state) => {
+    const which = name === 'Width' ? 'width' : 'height';
+    return [
       {
-        id,
         type: 'number',
         inputMode: 'numeric',
         min: 256,
@@ -138,84 +113,42 @@ function side(which: 'width' | 'height') {
         'aria-label': s.labels[which],
         'aria-invalid': s.valid ? undefined : true,
         disabled: s.disabled,
-        value: which === 'width' ? s.widthText : s.heightText,
+        value: s[`${which}Text`],
         onChange: (e: { currentTarget: HTMLInputElement }) => s.setSideText(which, e.currentTarget.value),
         onBlur: s.resetText,
-        ...scope(which),
         ...stateAttrs(state),
       },
-      props,
-    );
+    ];
   });
-  return Side;
-}
 
 /** The width number input (accessible name "Width"). */
-const Width = side('width');
+const Width = side('Width');
 /** The height number input (accessible name "Height"). */
-const Height = side('height');
+const Height = side('Height');
 
 export type SizeSelectorButtonProps = Own<ButtonHTMLAttributes<HTMLButtonElement>>;
 
 /** A toggle button (`aria-pressed`, `data-pressed`) locking the aspect ratio while a side is typed. */
-const AspectLock = forwardRef<HTMLButtonElement, SizeSelectorButtonProps>(function SizeSelectorAspectLock(props, ref) {
-  const s = useSizeSelectorContext('SizeSelector.AspectLock');
-  const state = stateOf(s);
-  return renderPart(
-    'button',
-    state,
-    ref,
-    {
-      type: 'button',
-      'aria-pressed': s.aspectLocked,
-      disabled: s.disabled,
-      onClick: () => s.setAspectLocked(!s.aspectLocked),
-      ...scope('aspect-lock'),
-      'data-pressed': dataAttr(s.aspectLocked),
-      children: s.labels.aspectLock,
-    },
-    props,
-  );
-});
+const AspectLock: Part<'button', SizeSelectorButtonProps> = part('AspectLock', 'button', (s) => [
+  {
+    type: 'button',
+    'aria-pressed': s.aspectLocked,
+    disabled: s.disabled,
+    onClick: () => s.setAspectLocked(!s.aspectLocked),
+    'data-pressed': dataAttr(s.aspectLocked),
+    children: s.labels.aspectLock,
+  },
+]);
 
 /** Sets the size to the first reference's aspect ratio (snapped); disabled without `referenceSize`. */
-const MatchReference = forwardRef<HTMLButtonElement, SizeSelectorButtonProps>(function SizeSelectorMatchReference(props, ref) {
-  const s = useSizeSelectorContext('SizeSelector.MatchReference');
-  const state = stateOf(s);
-  return renderPart(
-    'button',
-    state,
-    ref,
-    {
-      type: 'button',
-      disabled: s.disabled || !s.referenceSize,
-      onClick: s.matchReference,
-      ...scope('match-reference'),
-      children: s.labels.matchReference,
-    },
-    props,
-  );
-});
+const MatchReference: Part<'button', SizeSelectorButtonProps> = part('MatchReference', 'button', (s) => [
+  { type: 'button', disabled: s.disabled || !s.referenceSize, onClick: s.matchReference, children: s.labels.matchReference },
+]);
 
 /** The size the model will really produce, why it differs from the request, its megapixels; `data-valid`. */
-const Output = forwardRef<HTMLOutputElement, Own<HTMLAttributes<HTMLOutputElement>>>(function SizeSelectorOutput(props, ref) {
-  const s = useSizeSelectorContext('SizeSelector.Output');
-  const state = stateOf(s);
-  return renderPart(
-    'output',
-    state,
-    ref,
-    {
-      'aria-live': 'polite',
-      ...scope('output'),
-      ...stateAttrs(state),
-      'data-width': s.snapped?.width,
-      'data-height': s.snapped?.height,
-      children: s.summary,
-    },
-    props,
-  );
-});
+const Output: Part<'output', Own<HTMLAttributes<HTMLOutputElement>>> = part('Output', 'output', (s, _, state) => [
+  { 'aria-live': 'polite', ...stateAttrs(state), 'data-width': s.snapped?.width, 'data-height': s.snapped?.height, children: s.summary },
+]);
 
 /** Compound parts: `Root`, `Presets`, `Preset`, `Width`, `Height`, `AspectLock`, `MatchReference`, `Output`. */
 export const SizeSelector = { Root, Presets, Preset, Width, Height, AspectLock, MatchReference, Output };

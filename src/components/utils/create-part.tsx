@@ -26,7 +26,7 @@ export const kebabCase = (name: string) => name.replace(/\B[A-Z]/g, (c) => '-' +
 /**
  * The part maker of one component: `part(name, tag, use)` reads the component's context (throwing a sentence
  * naming the root outside it), and renders with `data-scope` (the component), `data-part` (the name) and
- * `attrs(state)` besides what `use(context, props, state)` returns.
+ * `attrs(state)` besides what `use(context, props, state)` returns (falsy: render nothing).
  */
 export function createPartFactory<C, S>(
   component: string,
@@ -38,12 +38,12 @@ export function createPartFactory<C, S>(
   return <T extends Tag, P extends object>(
     name: string,
     tag: T,
-    use: (context: C, props: P, state: S) => readonly [ours: Record<string, unknown>, state?: unknown, theirs?: object] | null,
+    use: (context: C, props: P, state: S) => readonly [ours: Record<string, unknown>, state?: unknown, theirs?: object] | null | undefined | false | '',
   ): Part<T, P> =>
     createPart(tag, (props: P) => {
       const context = useComponentContext(`${component}.${name}`);
       const state = stateOf(context);
       const setup = use(context, props, state);
-      return setup && [{ 'data-scope': scope, 'data-part': kebabCase(name), ...attrs(state), ...setup[0] }, setup[1] ?? state, setup[2]];
+      return setup ? [{ 'data-scope': scope, 'data-part': kebabCase(name), ...attrs(state), ...setup[0] }, setup[1] ?? state, setup[2]] : null;
     });
 }
