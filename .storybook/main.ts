@@ -27,8 +27,9 @@ function withoutLibraryBuild(config: InlineConfig): InlineConfig {
  * upstream), so they use it instead of the in-browser engine. A plugin rather than `define`, because the Vitest
  * addon keeps only the plugins of this config.
  */
-function announceDevProxy(): Plugin {
-  const upstream = process.env.WAVESPEED_API_KEY ? 'WaveSpeed (WAVESPEED_API_KEY is set)' : 'the local engine in Node (sharp)';
+function announceDevProxy(testing: boolean): Plugin {
+  const upstream =
+    process.env.WAVESPEED_API_KEY && !testing ? 'WaveSpeed (WAVESPEED_API_KEY is set)' : 'the local engine in Node (sharp)';
   return {
     name: 'hidream-edit:storybook-dev-proxy',
     config: () => ({ define: { 'import.meta.env.HIDREAM_DEV_PROXY': JSON.stringify(upstream) } }),
@@ -51,7 +52,11 @@ const config: StorybookConfig = {
     // build has no server; its stories use the engine inside the page (see stories/support/backend.ts).
     if (configType !== 'PRODUCTION') {
       const { hidreamVitePlugin } = await import('../src/server/index.js');
-      final.plugins = [...(final.plugins ?? []), hidreamVitePlugin(), announceDevProxy()];
+      // Tests never spend money or need a network: under Vitest the proxy's upstream is always the local engine,
+      // even when WAVESPEED_API_KEY is set in the shell.
+      const testing = process.env.VITEST !== undefined;
+      const upstream = testing ? (await import('../src/engine/index.js')).createLocalEngine() : undefined;
+      final.plugins = [...(final.plugins ?? []), hidreamVitePlugin(upstream ? { upstream } : {}), announceDevProxy(testing)];
     }
     return final;
   },
