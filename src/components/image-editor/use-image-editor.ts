@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_OUTPUT_FORMAT, DEFAULT_SIZE, MAX_SEED, PRICE_PER_EDIT_USD } from '../../core/constants.js';
-import { parseSize, snapSize, type EditError, type OutputFormat, type Prediction } from '../../core/index.js';
+import type { EditError, OutputFormat, Prediction } from '../../core/index.js';
 import { useEdit, type UseEditOptions, type UseEditResult } from '../../react/index.js';
 import { toEditImages, type ReferenceImage } from '../reference-picker/index.js';
 import { outputSrc } from '../result-viewer/output-file.js';
@@ -57,30 +57,27 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
   const [size, setSize] = useState(options.defaultSize ?? DEFAULT_SIZE);
   const [format, setFormat] = useState<OutputFormat>(options.defaultFormat ?? DEFAULT_OUTPUT_FORMAT);
   const [seedRandom, setSeedRandom] = useState(options.defaultSeed === undefined);
-  const [seedText, setSeedText] = useState(options.defaultSeed === undefined ? '' : String(options.defaultSeed));
+  const [seedText, setSeedText] = useState(String(options.defaultSeed ?? ''));
   const [history, setHistory] = useState<EditHistory<ReferenceImage>>(emptyHistory);
   const [edits, setEdits] = useState(0);
-  const run = useRef<RunInfo | null>(null);
   const [lastRun, setLastRun] = useState<RunInfo | null>(null);
+  const run = useRef(lastRun);
   const latest = useRef(options);
   latest.current = options;
+  const ids = { prompt: useId(), hint: useId(), reason: useId() };
 
   // Object URLs the editor owns: previews of Blob references kept in the history (the picker revokes its own).
   const urls = useRef(new Map<Blob, string>());
   const previewOf = (ref: ReferenceImage | undefined): string | null => {
-    if (!ref) return null;
-    if (typeof ref.source === 'string') return ref.previewUrl || ref.source;
+    if (!ref || typeof ref.source === 'string') return ref ? ref.previewUrl || (ref.source as string) : null;
     let url = urls.current.get(ref.source);
-    if (!url && typeof URL.createObjectURL === 'function') {
-      url = URL.createObjectURL(ref.source);
-      urls.current.set(ref.source, url);
-    }
+    if (!url && URL.createObjectURL) urls.current.set(ref.source, (url = URL.createObjectURL(ref.source)));
     return url ?? null;
   };
   useEffect(() => {
     const owned = urls.current;
     return () => {
-      for (const url of owned.values()) URL.revokeObjectURL(url);
+      owned.forEach((url) => URL.revokeObjectURL(url));
       owned.clear();
     };
   }, []);
@@ -90,17 +87,13 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
     onCompleted: (prediction: Prediction) => {
       const info = run.current;
       if (!info || !prediction.outputs[0]) return;
+      const { startedAt, ...used } = info;
       const entry: ImageEditorEntry = {
+        ...used,
         id: prediction.id,
-        prompt: info.prompt,
-        seed: info.seed,
-        size: info.size,
-        format: info.format,
         output: outputSrc(prediction.outputs[0], info.format),
         prediction,
-        references: info.references,
-        source: info.source,
-        elapsedMs: Date.now() - info.startedAt,
+        elapsedMs: Date.now() - startedAt,
       };
       setHistory((h) => pushHistory(h, entry));
       setEdits((n) => n + 1);
@@ -109,111 +102,87 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
     onError: (error) => latest.current.onError?.(error),
   });
 
-  const sizeInfo = describeSize(size);
-  const placeholders = templates.flatMap((t) => t.text.match(/\[[^\]]+\]/g) ?? []);
+  const sizeValid = describeSize(size).valid;
   const trimmed = prompt.trim();
-  const processing = references.some((r) => r.status === 'processing');
   const reason = edit.isPending
     ? labels.busy
     : !references.length
       ? labels.needReference
-      : processing
+      : references.some((r) => r.status === 'processing')
         ? labels.resizing
         : !trimmed
-        ? labels.needPrompt
-        : placeholders.some((p) => trimmed.includes(p))
-          ? labels.fillPlaceholder
-          : !sizeInfo.valid
-            ? labels.invalidSize
-            : !seedRandom && !isSeed(seedText)
-              ? labels.invalidSeed
-              : null;
+          ? labels.needPrompt
+          : templates.some((t) => t.text.match(/\[[^\]]+\]/g)?.some((p) => trimmed.includes(p)))
+            ? labels.fillPlaceholder
+            : !sizeValid
+              ? labels.invalidSize
+              : !seedRandom && !isSeed(seedText)
+                ? labels.invalidSeed
+                : null;
 
-  const start = useCallback(() => {
+  const start = () => {
     if (reason) return;
     const seed = seedRandom ? randomSeed(random) : Number(seedText);
     const info: RunInfo = { prompt: trimmed, size, format, seed, references, source: previewOf(references[0]), startedAt: Date.now() };
     run.current = info;
     setLastRun(info);
     edit.edit({ prompt: trimmed, images: toEditImages(references), size, output_format: format, seed });
-  }, [reason, seedRandom, seedText, trimmed, size, format, references, edit.edit, random]);
+  };
 
-  const goTo = useCallback(
-    (index: number) => {
-      if (edit.isPending) return;
-      const next = goToHistory(history, index);
-      const entry = next.entries[next.index];
-      if (!entry || next === history) return;
-      setHistory(next);
-      setReferences(entry.references.map((r) => (typeof r.source === 'string' ? r : { ...r, previewUrl: previewOf(r) ?? '' })));
-      edit.reset();
-    },
-    [edit.isPending, edit.reset, history],
-  );
-
-  const editAgain = useCallback(
-    (output: string) => {
-      const entry = history.entries[history.index];
-      const snapped = entry && parseSize(entry.size);
-      const { width, height } = snapped ? snapSize(snapped.width, snapped.height) : { width: 2048, height: 2048 };
-      setReferences([
-        {
-          id: `result-${entry?.id ?? Date.now()}`,
-          name: labels.result,
-          source: output,
-          previewUrl: output,
-          width,
-          height,
-          format: entry?.format ?? null,
-          bytes: null,
-          status: 'ready',
-          downscaled: false,
-        },
-      ]);
-      edit.reset();
-    },
-    [history, edit.reset, labels.result],
-  );
+  const goTo = (index: number) => {
+    const next = goToHistory(history, index);
+    const entry = next.entries[next.index];
+    if (edit.isPending || !entry || next === history) return;
+    setHistory(next);
+    setReferences(entry.references.map((r) => (typeof r.source === 'string' ? r : { ...r, previewUrl: previewOf(r)! })));
+    edit.reset();
+  };
 
   const current = history.entries[history.index];
-  const live = edit.status !== 'idle';
-  const viewer: UseResultViewerOptions = live
-    ? {
-        status: edit.status,
-        prediction: edit.prediction ?? null,
-        error: edit.error,
-        elapsedMs: edit.elapsedMs,
-        uploadProgress: edit.uploadProgress,
-        source: lastRun?.source ?? null,
-        format: lastRun?.format ?? format,
-        prompt: lastRun?.prompt,
-      }
-    : current
-      ? { status: 'completed', prediction: current.prediction, error: null, elapsedMs: current.elapsedMs, source: current.source, format: current.format, prompt: current.prompt }
-      : { status: 'idle', prediction: null, error: null };
+  const editAgain = (output: string) => {
+    const { width, height } = describeSize(current?.size ?? DEFAULT_SIZE).snapped!;
+    setReferences([
+      {
+        id: `result-${current?.id ?? Date.now()}`,
+        name: labels.result,
+        source: output,
+        previewUrl: output,
+        width,
+        height,
+        format: current?.format ?? null,
+        bytes: null,
+        status: 'ready',
+        downscaled: false,
+      },
+    ]);
+    edit.reset();
+  };
+
+  const shown = edit.status !== 'idle' ? lastRun : current;
+  const viewer: UseResultViewerOptions =
+    edit.status !== 'idle'
+      ? { status: edit.status, prediction: edit.prediction ?? null, error: edit.error, elapsedMs: edit.elapsedMs, uploadProgress: edit.uploadProgress, format }
+      : { status: current ? 'completed' : 'idle', prediction: current?.prediction ?? null, error: null, elapsedMs: current?.elapsedMs };
+  if (shown) Object.assign(viewer, { source: shown.source, format: shown.format, prompt: shown.prompt });
 
   // Inserting a template selects its first [placeholder], so typing replaces it.
   const promptRef = useRef<HTMLTextAreaElement | null>(null);
   const selection = useRef<[number, number] | null>(null);
-  const insertTemplate = useCallback(
-    (template: PromptTemplate) => {
-      const base = prompt.trimEnd();
-      const text = base ? `${base} ${template.text}` : template.text;
-      const start = text.indexOf('[', base.length);
-      selection.current = start < 0 ? [text.length, text.length] : [start, text.indexOf(']', start) + 1];
-      setPrompt(text);
-    },
-    [prompt],
-  );
+  const insertTemplate = (template: PromptTemplate) => {
+    const base = prompt.trimEnd();
+    const text = base ? `${base} ${template.text}` : template.text;
+    const at = text.indexOf('[', base.length);
+    selection.current = at < 0 ? [text.length, text.length] : [at, text.indexOf(']', at) + 1];
+    setPrompt(text);
+  };
   useLayoutEffect(() => {
-    const el = promptRef.current;
+    const el = promptRef.current ?? (document.getElementById(ids.prompt) as HTMLTextAreaElement | null);
     if (!selection.current || !el) return;
     el.focus();
     el.setSelectionRange(...selection.current);
     selection.current = null;
   }, [prompt]);
 
-  const ids = { prompt: useId(), hint: useId(), reason: useId() };
   return {
     edit,
     labels,
@@ -224,11 +193,12 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
     firstReferenceSize: references[0] ? { width: references[0].width, height: references[0].height } : null,
     prompt,
     setPrompt,
+    /** The prompt textarea of a headless UI (the `Prompt` part is found by its id), for selecting inserted placeholders. */
     promptRef,
     insertTemplate,
     size,
     setSize,
-    sizeValid: sizeInfo.valid,
+    sizeValid,
     format,
     setFormat,
     seedRandom,
