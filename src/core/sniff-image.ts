@@ -1,10 +1,11 @@
 import type { ImageInfo } from './types.js';
 
-// What the first bytes say: a format we read (png, jpeg, webp), or how to name one we recognise and refuse.
+// What the first bytes say: a format we read, by its name in one word (its `format` is the lower case), or how
+// to name one we recognise and refuse, in more words.
 const KINDS: [RegExp, string][] = [
-  [/^\x89PNG\r\n\x1a\n/, 'png'],
-  [/^\xff\xd8\xff/, 'jpeg'],
-  [/^RIFF....WEBP/s, 'webp'],
+  [/^\x89PNG\r\n\x1a\n/, 'PNG'],
+  [/^\xff\xd8\xff/, 'JPEG'],
+  [/^RIFF....WEBP/s, 'WebP'],
   [/^GIF8/, 'a GIF'],
   [/^(\xef\xbb\xbf)?\s*</, 'SVG or HTML'],
   [/^....ftyp(hei|hev|mif|avi)/s, 'HEIC or AVIF'],
@@ -13,7 +14,7 @@ const KINDS: [RegExp, string][] = [
 /** `n` bytes from `i` as a string, one char per byte. */
 const chars = (bytes: Uint8Array, i: number, n: number) => String.fromCharCode(...bytes.subarray(i, i + n));
 
-/** The kind of file its magic bytes announce: `png`, `jpeg`, `webp`, a phrase such as "a GIF", or undefined. */
+/** The kind of file its magic bytes announce: `PNG`, `JPEG`, `WebP`, a phrase such as "a GIF", or undefined. */
 export const imageKind = (bytes: Uint8Array): string | undefined => KINDS.find(([re]) => re.test(chars(bytes, 0, 16)))?.[1];
 
 /**
@@ -21,7 +22,7 @@ export const imageKind = (bytes: Uint8Array): string | undefined => KINDS.find((
  * Returns null for anything but PNG, JPEG and WebP, and for truncated or unreadable headers (or zero sides).
  */
 export function sniffImage(bytes: Uint8Array): ImageInfo | null {
-  const format = imageKind(bytes) as ImageInfo['format'];
+  const format = imageKind(bytes)?.toLowerCase() as ImageInfo['format'];
   // An unsigned integer of `n` bytes at `i`; NaN past the end, which makes every later check fail.
   const read = (i: number, n = 2, le?: boolean) => {
     let v = 0;

@@ -2,8 +2,6 @@ import { MAX_ASPECT_RATIO, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from './constants
 import { imageKind, orientedSize, sniffImage } from './sniff-image.js';
 import type { FieldError, FieldErrorCode, ImageInfo } from './types.js';
 
-/** How people write the formats we accept. */
-export const FORMAT_NAMES: Record<string, string> = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' };
 
 /** "Image 2" for `images[1]`, "The image" otherwise. */
 export function imageLabel(field: string): string {
@@ -27,7 +25,8 @@ export function checkImage(bytes: Uint8Array, field = 'image', declared?: string
   const add = (code: FieldErrorCode, problem: string) => errors.push({ field, code, message: `${imageLabel(field)} ${problem}.` });
   const info = sniffImage(bytes);
   const kind = imageKind(bytes);
-  const format = FORMAT_NAMES[kind!];
+  // PNG, JPEG or WebP: the formats we read are named in one word
+  const format = !kind?.includes(' ') && kind;
   if (bytes.length > MAX_IMAGE_BYTES) add('too_large', `is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is 50 MB`);
   if (!bytes.length) add('corrupt_image', 'is an empty file');
   else if (!format) add('unsupported_format', `is ${kind || 'an unsupported file'}; use PNG, JPEG or WebP`);
@@ -37,7 +36,7 @@ export function checkImage(bytes: Uint8Array, field = 'image', declared?: string
     if (w * h > MAX_IMAGE_PIXELS) add('too_many_pixels', `is ${w}×${h} pixels; the limit is 128 megapixels`);
     if (w > h * MAX_ASPECT_RATIO || h > w * MAX_ASPECT_RATIO) add('aspect_ratio', `is ${w}×${h}; the aspect ratio must be between 1:4 and 4:1`);
     // image/jpg: a common misspelling of image/jpeg
-    if (declared && declared.replace('jpg', 'jpeg') != `image/${kind}`) add('unsupported_format', `is labelled ${declared} but is a ${format}`);
+    if (declared && declared.replace('jpg', 'jpeg') != `image/${kind!.toLowerCase()}`) add('unsupported_format', `is labelled ${declared} but is a ${format}`);
   }
   return { info, errors };
 }
