@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { DEFAULT_SIZE } from '../../core/constants.js';
 import { formatSize, snapSize, SIZE_PRESETS, type SizePreset } from '../../core/index.js';
 import { useControllableState } from '../utils/index.js';
@@ -58,62 +58,37 @@ export function useSizeSelector(options: UseSizeSelectorOptions = {}): UseSizeSe
     defaultValue: options.defaultValue ?? DEFAULT_SIZE,
     onChange: options.onValueChange,
   });
-  const [aspectLocked, setLocked] = useControllableState({
+  const [aspectLocked, setAspectLocked] = useControllableState({
     value: options.aspectLocked,
-    defaultValue: options.defaultAspectLocked ?? false,
+    defaultValue: !!options.defaultAspectLocked,
     onChange: options.onAspectLockedChange,
   });
   const [draft, setDraft] = useState<{ width: string; height: string } | null>(null);
   const description = useMemo(() => describeSize(value), [value]);
+  const { width, height, snapped, reason } = description;
   const ratio = useRef<number | null>(null);
-  if (aspectLocked && ratio.current === null && description.valid) ratio.current = description.width / description.height;
   if (!aspectLocked) ratio.current = null;
+  else if (ratio.current === null && snapped) ratio.current = width / height;
 
-  const setSize = useCallback(
-    (width: number, height: number, changed?: 'width' | 'height') => {
-      const r = ratio.current;
-      if (r && changed === 'width') height = Math.max(1, Math.round(width / r));
-      if (r && changed === 'height') width = Math.max(1, Math.round(height * r));
-      if (!changed) ratio.current = width / height;
-      setValue(formatSize(width, height));
-      setDraft(null);
-    },
-    [setValue],
-  );
-
-  const shown = {
-    width: Number.isNaN(description.width) ? '' : String(description.width),
-    height: Number.isNaN(description.height) ? '' : String(description.height),
+  const setSize = (w: number, h: number, changed?: 'width' | 'height') => {
+    const r = ratio.current;
+    if (r && changed === 'width') h = Math.max(1, Math.round(w / r));
+    if (r && changed === 'height') w = Math.max(1, Math.round(h * r));
+    if (!changed) ratio.current = w / h;
+    setValue(formatSize(w, h));
+    setDraft(null);
   };
-  const setSideText = useCallback(
-    (side: 'width' | 'height', text: string) => {
-      const next = { ...(draft ?? shown), [side]: text };
-      const n = Number(text);
-      const other = Number(side === 'width' ? next.height : next.width);
-      if (text.trim() !== '' && Number.isInteger(n) && n > 0 && Number.isInteger(other) && other > 0) {
-        if (side === 'width') setSize(n, other, 'width');
-        else setSize(other, n, 'height');
-        setDraft(null);
-        return;
-      }
-      setDraft(next);
-    },
-    [draft, shown.width, shown.height, setSize],
-  );
 
-  const selectedPreset = presets.find((p) => p.width === description.width && p.height === description.height);
-  const matchReference = useCallback(() => {
-    if (!referenceSize) return;
-    const s = snapSize(referenceSize.width, referenceSize.height);
-    setSize(s.width, s.height);
-  }, [referenceSize, setSize]);
-
-  const { snapped, reason, megapixels } = description;
-  const summary = !description.valid
-    ? labels.invalid
-    : reason && snapped
-      ? `${labels.output(snapped.width, snapped.height, megapixels!)}. ${labels.snapped(description.width, description.height, labels.reasons[reason])}`
-      : labels.output(snapped!.width, snapped!.height, megapixels!);
+  const text = (n: number) => (Number.isNaN(n) ? '' : String(n));
+  const widthText = draft?.width ?? text(width);
+  const heightText = draft?.height ?? text(height);
+  const setSideText = (side: 'width' | 'height', typed: string) => {
+    const next = { width: widthText, height: heightText, [side]: typed };
+    const w = Number(next.width);
+    const h = Number(next.height);
+    if (typed.trim() && [w, h].every((n) => Number.isInteger(n) && n > 0)) setSize(w, h, side);
+    else setDraft(next);
+  };
 
   return {
     ...description,
@@ -121,18 +96,25 @@ export function useSizeSelector(options: UseSizeSelectorOptions = {}): UseSizeSe
     setValue,
     setSize,
     presets,
-    selectedPreset,
+    selectedPreset: presets.find((p) => p.width === width && p.height === height),
     selectPreset: (p) => setSize(p.width, p.height),
     aspectLocked,
-    setAspectLocked: setLocked,
+    setAspectLocked,
     referenceSize,
-    matchReference,
-    widthText: draft?.width ?? shown.width,
-    heightText: draft?.height ?? shown.height,
+    matchReference: () => {
+      if (!referenceSize) return;
+      const s = snapSize(referenceSize.width, referenceSize.height);
+      setSize(s.width, s.height);
+    },
+    widthText,
+    heightText,
     setSideText,
     resetText: () => setDraft(null),
     disabled,
     labels,
-    summary,
+    summary: snapped
+      ? labels.output(snapped.width, snapped.height, description.megapixels!) +
+        (reason ? `. ${labels.snapped(width, height, labels.reasons[reason])}` : '')
+      : labels.invalid,
   };
 }
