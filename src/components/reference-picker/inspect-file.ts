@@ -2,25 +2,18 @@ import { MAX_ASPECT_RATIO, MAX_IMAGE_PIXELS, orientedSize, validateImageBytes, t
 import type { ReferencePickerLabels } from './labels.js';
 import type { RejectionError } from './types.js';
 
-/** Bytes read for validation before anything is decoded; JPEGs with big metadata get one larger retry. */
+/** Bytes read for validation before anything is decoded; JPEGs with big metadata get one larger retry (1 MiB). */
 export const HEADER_BYTES = 64 * 1024;
-const RETRY_BYTES = 1024 * 1024;
 
-export async function readBytes(blob: Blob): Promise<Uint8Array> {
-  if (typeof blob.arrayBuffer === 'function') return new Uint8Array(await blob.arrayBuffer());
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
-}
+const validateStart = async (file: Blob, bytes: number) =>
+  validateImageBytes(new Uint8Array(await file.slice(0, bytes).arrayBuffer()), 'image');
 
 /** `validateImageBytes` on the file's first 64 KiB (1 MiB when a JPEG's frame header sits behind big EXIF/ICC segments). */
 export async function validateHeader(file: Blob) {
-  const result = validateImageBytes(await readBytes(file.slice(0, HEADER_BYTES)), 'image');
-  if (result.info || file.size <= HEADER_BYTES || !result.errors.some((e) => e.code === 'corrupt_image')) return result;
-  return validateImageBytes(await readBytes(file.slice(0, RETRY_BYTES)), 'image');
+  const result = await validateStart(file, HEADER_BYTES);
+  return result.info || file.size <= HEADER_BYTES || !result.errors.some((e) => e.code === 'corrupt_image')
+    ? result
+    : validateStart(file, 1 << 20);
 }
 
 export interface FileInspection {
@@ -35,25 +28,20 @@ export interface FileInspection {
  * Validates a file from its first bytes only (format by magic bytes, size, pixel count, aspect ratio), with
  * messages from `labels`. Never decodes the image.
  */
-export async function inspectFile(
-  file: Blob,
-  name: string,
-  maxBytes: number,
-  labels: ReferencePickerLabels,
-): Promise<FileInspection> {
-  const result = await validateHeader(file);
-  const { info } = result;
-  const size = info ? orientedSize(info) : { width: 0, height: 0 };
+export async function inspectFile(file: Blob, name: string, maxBytes: number, labels: ReferencePickerLabels): Promise<FileInspection> {
+  const { info, errors: found } = await validateHeader(file);
+  const { width, height } = info ? orientedSize(info) : { width: 0, height: 0 };
   const errors: RejectionError[] = [];
   if (file.size > maxBytes) {
     errors.push({ code: 'too_large', message: labels.tooLarge(name, file.size / 1048576, maxBytes / 1048576) });
   }
-  for (const e of result.errors) {
-    if (e.code === 'unsupported_format') errors.push({ code: e.code, message: labels.unsupportedFormat(name) });
-    else if (e.code === 'corrupt_image') errors.push({ code: e.code, message: labels.corruptImage(name) });
+  for (const { code } of found) {
+    if (code === 'unsupported_format' || code === 'corrupt_image') {
+      errors.push({ code, message: labels[code === 'corrupt_image' ? 'corruptImage' : 'unsupportedFormat'](name) });
+    }
   }
-  if (info) errors.push(...checkGeometry(name, size.width, size.height, labels));
-  return { info, ...size, errors };
+  if (info) errors.push(...checkGeometry(name, width, height, labels));
+  return { info, width, height, errors };
 }
 
 /** Pixel-count and aspect-ratio rules, shared by files and URLs. */

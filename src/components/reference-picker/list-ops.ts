@@ -5,31 +5,14 @@ export function moveItem(list: ReferenceImage[], id: string, to: number): Refere
   const from = list.findIndex((item) => item.id === id);
   const target = Math.max(0, Math.min(list.length - 1, to));
   if (from < 0 || from === target) return list;
-  const next = list.slice();
-  const [item] = next.splice(from, 1);
-  next.splice(target, 0, item!);
-  return next;
-}
-
-/** Replaces the item with `id` by `patch(item)`; `list` itself when it is absent. */
-export function updateItem(
-  list: ReferenceImage[],
-  id: string,
-  patch: (item: ReferenceImage) => ReferenceImage,
-): ReferenceImage[] {
-  const at = list.findIndex((item) => item.id === id);
-  if (at < 0) return list;
-  const next = list.slice();
-  next[at] = patch(list[at]!);
+  const next = list.filter((item) => item.id !== id);
+  next.splice(target, 0, list[from]!);
   return next;
 }
 
 let counter = 0;
 /** An id unique within the page. */
-export function createId(): string {
-  counter += 1;
-  return `ref-${counter.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
+export const createId = () => `ref-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
  * What to pass as `images` to `useEdit().edit(...)`: each reference's source (a `Blob`/`File` or a URL), in

@@ -1,10 +1,8 @@
 /** An `http(s)` URL as a string, or null when `text` is not one. Data URIs are handled as files instead. */
 export function parseImageUrl(text: string): string | null {
   const trimmed = text.trim();
-  if (!/^https?:\/\//i.test(trimmed)) return null;
   try {
-    const url = new URL(trimmed);
-    return url.hostname ? url.href : null;
+    return /^https?:\/\//i.test(trimmed) ? new URL(trimmed).href : null;
   } catch {
     return null;
   }
@@ -14,8 +12,7 @@ export function parseImageUrl(text: string): string | null {
 export function nameFromUrl(url: string): string {
   try {
     const { pathname, hostname } = new URL(url);
-    const last = decodeURIComponent(pathname.split('/').filter(Boolean).pop() ?? '');
-    return last || hostname;
+    return decodeURIComponent(pathname.split('/').filter(Boolean).pop() ?? '') || hostname;
   } catch {
     return url;
   }
@@ -27,19 +24,19 @@ export function nameFromUrl(url: string): string {
  */
 export function probeImageUrl(url: string, timeout: number): Promise<{ width: number; height: number }> {
   return new Promise((resolve, reject) => {
-    if (typeof Image !== 'function') return reject(new Error('No image loader.'));
     const img = new Image();
-    const done = (ok: boolean) => {
+    const done = () => {
       clearTimeout(timer);
       img.onload = img.onerror = null;
-      if (ok && img.naturalWidth > 0) resolve({ width: img.naturalWidth, height: img.naturalHeight });
-      else reject(new Error(`Could not load ${url}`));
-      if (!ok) img.src = '';
+      const { naturalWidth: width, naturalHeight: height } = img;
+      if (width) resolve({ width, height });
+      else {
+        img.src = '';
+        reject(new Error(`Could not load ${url}`));
+      }
     };
-    const timer = setTimeout(() => done(false), timeout);
-    img.onload = () => done(true);
-    img.onerror = () => done(false);
-    img.decoding = 'async';
+    const timer = setTimeout(done, timeout);
+    img.onload = img.onerror = done;
     img.referrerPolicy = 'no-referrer';
     img.src = url;
   });

@@ -1,17 +1,15 @@
 import {
   forwardRef,
+  useContext,
   type ButtonHTMLAttributes,
   type HTMLAttributes,
   type ImgHTMLAttributes,
   type InputHTMLAttributes,
   type ReactNode,
 } from 'react';
-import { createPartContext, dataAttr, renderPart as renderAny, type PartProps } from '../utils/index.js';
+import { createPartContext, dataAttr, renderPart, type PartProps } from '../utils/index.js';
 import type { DragState, ReferenceImage, Rejection } from './types.js';
 import { useReferencePicker, type UseReferencePickerOptions, type UseReferencePickerReturn } from './use-reference-picker.js';
-
-const renderPart = <S,>(tag: string, state: S, ref: unknown, ours: Record<string, unknown>, theirs: object) =>
-  renderAny(tag, state, ref as never, ours, theirs as PartProps<S> & Record<string, unknown>);
 
 /** State every ReferencePicker part receives (for `className`, `style` and `render` functions). */
 export interface ReferencePickerState {
@@ -33,35 +31,24 @@ export interface ReferencePickerItemState extends ReferencePickerState {
   dragging: boolean;
 }
 
+type ItemContextValue = { image: ReferenceImage; index: number };
 const [ReferencePickerContext, useReferencePickerContext] = createPartContext<UseReferencePickerReturn>('ReferencePicker.Root');
-const [ItemContext, useItemContext] = createPartContext<{ image: ReferenceImage; index: number }>('ReferencePicker.Item');
+const [ItemContext, useItemContext] = createPartContext<ItemContextValue>('ReferencePicker.Item');
 export { useReferencePickerContext };
 
 type Own<E, S = ReferencePickerState> = PartProps<S> & Omit<E, 'className' | 'style' | 'children'> & { children?: ReactNode };
-const scope = (part: string) => ({ 'data-scope': 'reference-picker', 'data-part': part });
+type Props = Record<string, unknown>;
 
-const stateOf = (p: UseReferencePickerReturn): ReferencePickerState => ({
-  count: p.value.length,
-  maxFiles: p.maxFiles,
-  full: p.full,
-  empty: p.value.length === 0,
-  processing: p.processing,
-  disabled: p.disabled,
-  drag: p.drag,
-  rejected: p.rejections.length > 0,
-});
+const stateOf = (p: UseReferencePickerReturn, item?: ItemContextValue | null): ReferencePickerState => {
+  const { value, maxFiles, full, processing, disabled, drag } = p;
+  const state = { count: value.length, maxFiles, full, empty: !value.length, processing, disabled, drag, rejected: !!p.rejections.length };
+  return item ? ({ ...state, ...item, status: item.image.status, dragging: p.draggingId === item.image.id } as ReferencePickerItemState) : state;
+};
 const stateAttrs = (s: ReferencePickerState) => ({
   'data-full': dataAttr(s.full),
   'data-empty': dataAttr(s.empty),
   'data-processing': dataAttr(s.processing),
   'data-disabled': dataAttr(s.disabled),
-});
-const itemStateOf = (p: UseReferencePickerReturn, image: ReferenceImage, index: number): ReferencePickerItemState => ({
-  ...stateOf(p),
-  image,
-  index,
-  status: image.status,
-  dragging: p.draggingId === image.id,
 });
 const itemAttrs = (s: ReferencePickerItemState) => ({
   'data-status': s.status,
@@ -70,6 +57,34 @@ const itemAttrs = (s: ReferencePickerItemState) => ({
   'data-dragging': dataAttr(s.dragging),
   'data-disabled': dataAttr(s.disabled),
 });
+/** `UrlInput` → `{ 'data-scope': 'reference-picker', 'data-part': 'url-input' }` */
+const scope = (name: string) => ({ 'data-scope': 'reference-picker', 'data-part': name.replace(/\B[A-Z]/g, '-$&').toLowerCase() });
+
+/**
+ * One part: renders `tag` with the scope, the state's data attributes (`attrs`), then `ours(picker, item, { ref })`
+ * (from the hook's prop getters, which compose the caller's ref with their own), merged with the caller's props.
+ * Item parts (`attrs === itemAttrs`, fixed per part, so the hook order never changes) read their reference from
+ * the enclosing `Item`; `content` turns the caller's children into what is rendered.
+ */
+function part<E, P extends { children?: unknown }>(
+  name: string,
+  tag: string,
+  ours: (p: UseReferencePickerReturn, item: ItemContextValue, ref: Props) => object,
+  attrs: (state: never) => Props = stateAttrs,
+  content?: (p: UseReferencePickerReturn, children: P['children']) => ReactNode,
+) {
+  const Part = forwardRef<E, P>((props, ref) => {
+    const partName = `ReferencePicker.${name}`;
+    const p = useReferencePickerContext(partName);
+    const item = attrs === itemAttrs ? useItemContext(partName) : null;
+    const state = stateOf(p, item);
+    const { ref: ownRef, ...rest } = ours(p, item!, { ref }) as Props;
+    const theirs = content ? { ...props, children: content(p, props.children) } : props;
+    return renderPart(tag, state, ownRef as never, { ...scope(name), ...attrs(state as never), ...rest }, theirs as never);
+  });
+  Part.displayName = `ReferencePicker.${name}`;
+  return Part;
+}
 
 export interface ReferencePickerRootProps
   extends UseReferencePickerOptions,
@@ -96,57 +111,18 @@ const Root = forwardRef<HTMLDivElement, ReferencePickerRootProps>(function Refer
   );
   return (
     <ReferencePickerContext.Provider value={picker}>
-      {renderPart('div', state, ref, { ...picker.getRootProps(), ...scope('root'), ...stateAttrs(state) }, { ...rest, children: content })}
+      {renderPart('div', state, ref, { ...picker.getRootProps(), ...scope('root'), ...stateAttrs(state) }, { ...rest, children: content } as object)}
     </ReferencePickerContext.Provider>
   );
 });
 
 export type ReferencePickerDropzoneProps = Own<HTMLAttributes<HTMLDivElement>>;
-
-/**
- * The drop target; also a button opening the file dialog (click, Enter, Space). `data-drag="idle|accept|reject"`.
- * Shows `labels.dropzone` when it has no children.
- */
-const Dropzone = forwardRef<HTMLDivElement, ReferencePickerDropzoneProps>(function ReferencePickerDropzone(props, ref) {
-  const p = useReferencePickerContext('ReferencePicker.Dropzone');
-  const state = stateOf(p);
-  const { ref: ownRef, ...ours } = p.getDropzoneProps({ ref });
-  return renderPart(
-    'div',
-    state,
-    ownRef,
-    { ...ours, ...scope('dropzone'), ...stateAttrs(state), 'data-drag': p.drag },
-    { ...props, children: props.children ?? p.labels.dropzone },
-  );
-});
-
 export type ReferencePickerInputProps = Own<InputHTMLAttributes<HTMLInputElement>>;
-
-/** The hidden file input ("Add reference images"; PNG, JPEG, WebP; multiple). Place it inside the Dropzone or anywhere. */
-const Input = forwardRef<HTMLInputElement, ReferencePickerInputProps>(function ReferencePickerInput(props, ref) {
-  const p = useReferencePickerContext('ReferencePicker.Input');
-  const state = stateOf(p);
-  const { ref: ownRef, ...ours } = p.getInputProps({ ref });
-  return renderPart('input', state, ownRef, { ...ours, ...scope('input') }, props);
-});
-
 export type ReferencePickerUrlInputProps = Own<InputHTMLAttributes<HTMLInputElement>>;
-
-/** A URL field ("Image URL"); Enter adds the URL after checking it loads. */
-const UrlInput = forwardRef<HTMLInputElement, ReferencePickerUrlInputProps>(function ReferencePickerUrlInput(props, ref) {
-  const p = useReferencePickerContext('ReferencePicker.UrlInput');
-  const state = stateOf(p);
-  return renderPart('input', state, ref, { ...p.getUrlInputProps(), ...scope('url-input'), ...stateAttrs(state) }, props);
-});
-
 export type ReferencePickerButtonProps = Own<ButtonHTMLAttributes<HTMLButtonElement>>;
-
-/** Adds the URL typed in `UrlInput` ("Add URL"). */
-const UrlSubmit = forwardRef<HTMLButtonElement, ReferencePickerButtonProps>(function ReferencePickerUrlSubmit(props, ref) {
-  const p = useReferencePickerContext('ReferencePicker.UrlSubmit');
-  const state = stateOf(p);
-  return renderPart('button', state, ref, { ...p.getUrlSubmitProps(), ...scope('url-submit'), ...stateAttrs(state) }, props);
-});
+export type ReferencePickerThumbnailProps = Own<ImgHTMLAttributes<HTMLImageElement>, ReferencePickerItemState>;
+export type ReferencePickerItemButtonProps = Own<ButtonHTMLAttributes<HTMLButtonElement>, ReferencePickerItemState>;
+export type ReferencePickerCountProps = Own<HTMLAttributes<HTMLSpanElement>>;
 
 export interface ReferencePickerListProps extends Omit<Own<HTMLAttributes<HTMLUListElement>>, 'children'> {
   /**
@@ -156,43 +132,54 @@ export interface ReferencePickerListProps extends Omit<Own<HTMLAttributes<HTMLUL
   children?: ReactNode | ((image: ReferenceImage, index: number) => ReactNode);
 }
 
-function DefaultItem() {
-  return (
-    <>
-      <Thumbnail />
-      <MoveUp />
-      <MoveDown />
-      <Remove />
-    </>
-  );
-}
-
-/** The ordered list of references (`ul`). */
-const List = forwardRef<HTMLUListElement, ReferencePickerListProps>(function ReferencePickerList(props, ref) {
-  const p = useReferencePickerContext('ReferencePicker.List');
-  const state = stateOf(p);
-  const { children, ...rest } = props;
-  const content =
-    typeof children === 'function'
-      ? p.value.map((image, index) => (
-          <ItemContext.Provider key={image.id} value={{ image, index }}>
-            {children(image, index)}
-          </ItemContext.Provider>
-        ))
-      : (children ??
-        p.value.map((image, index) => (
-          <Item key={image.id} image={image} index={index}>
-            <DefaultItem />
-          </Item>
-        )));
-  return renderPart('ul', state, ref, { ...p.getListProps(), ...scope('list'), ...stateAttrs(state) }, { ...rest, children: content });
-});
-
 export interface ReferencePickerItemProps extends Own<HTMLAttributes<HTMLLIElement>, ReferencePickerItemState> {
   /** The reference; defaults to the one given by a `List` render function. */
   image?: ReferenceImage;
   index?: number;
 }
+
+export interface ReferencePickerRejectionsProps extends Omit<Own<HTMLAttributes<HTMLDivElement>>, 'children'> {
+  /** Custom rendering of the rejections; by default one paragraph per message (`data-code`). */
+  children?: ReactNode | ((rejections: Rejection[]) => ReactNode);
+}
+
+/**
+ * The drop target; also a button opening the file dialog (click, Enter, Space). `data-drag="idle|accept|reject"`.
+ * Shows `labels.dropzone` when it has no children.
+ */
+const Dropzone = part<HTMLDivElement, ReferencePickerDropzoneProps>('Dropzone', 'div', (p, _, ref) => ({
+  ...p.getDropzoneProps(ref),
+  'data-drag': p.drag,
+  children: p.labels.dropzone,
+}));
+
+/** The hidden file input ("Add reference images"; PNG, JPEG, WebP; multiple). Place it inside the Dropzone or anywhere. */
+const Input = part<HTMLInputElement, ReferencePickerInputProps>('Input', 'input', (p, _, ref) => p.getInputProps(ref), () => ({}));
+
+/** A URL field ("Image URL"); Enter adds the URL after checking it loads. */
+const UrlInput = part<HTMLInputElement, ReferencePickerUrlInputProps>('UrlInput', 'input', (p, _, ref) => p.getUrlInputProps(ref));
+
+/** Adds the URL typed in `UrlInput` ("Add URL"). */
+const UrlSubmit = part<HTMLButtonElement, ReferencePickerButtonProps>('UrlSubmit', 'button', (p, _, ref) => p.getUrlSubmitProps(ref));
+
+/** The ordered list of references (`ul`). */
+const List = part<HTMLUListElement, ReferencePickerListProps>('List', 'ul', (p, _, ref) => p.getListProps(ref), stateAttrs, (p, children) =>
+  typeof children === 'function'
+    ? p.value.map((image, index) => (
+        <ItemContext.Provider key={image.id} value={{ image, index }}>
+          {children(image, index)}
+        </ItemContext.Provider>
+      ))
+    : (children ??
+      p.value.map((image, index) => (
+        <Item key={image.id} image={image} index={index}>
+          <Thumbnail />
+          <MoveUp />
+          <MoveDown />
+          <Remove />
+        </Item>
+      ))),
+);
 
 /**
  * One reference (`li`, focusable, draggable to reorder). Alt+ArrowUp/Down moves it, Delete removes it.
@@ -200,12 +187,11 @@ export interface ReferencePickerItemProps extends Own<HTMLAttributes<HTMLLIEleme
  */
 const Item = forwardRef<HTMLLIElement, ReferencePickerItemProps>(function ReferencePickerItem(props, ref) {
   const p = useReferencePickerContext('ReferencePicker.Item');
-  const outer = useOptionalItem();
-  const { image: imageProp, index: indexProp, ...rest } = props;
-  const image = imageProp ?? outer?.image;
+  const outer = useContext(ItemContext);
+  const { image = outer?.image, index: indexProp, ...rest } = props;
   if (!image) throw new Error('<ReferencePicker.Item> needs an `image` prop or a <ReferencePicker.List> render function.');
   const index = indexProp ?? (outer?.image.id === image.id ? outer.index : p.value.findIndex((i) => i.id === image.id));
-  const state = itemStateOf(p, image, index);
+  const state = stateOf(p, { image, index }) as ReferencePickerItemState;
   const { ref: ownRef, ...ours } = p.getItemProps(image, index, { ref });
   return (
     <ItemContext.Provider value={{ image, index }}>
@@ -214,59 +200,25 @@ const Item = forwardRef<HTMLLIElement, ReferencePickerItemProps>(function Refere
   );
 });
 
-function useOptionalItem() {
-  try {
-    return useItemContext('ReferencePicker.Item');
-  } catch {
-    return null;
-  }
-}
-
-function useItemPart(partName: string) {
-  const p = useReferencePickerContext(partName);
-  const { image, index } = useItemContext(partName);
-  return { p, image, index, state: itemStateOf(p, image, index) };
-}
-
-export type ReferencePickerThumbnailProps = Own<ImgHTMLAttributes<HTMLImageElement>, ReferencePickerItemState>;
-
 /** The reference's preview (`img`, alt = its name). */
-const Thumbnail = forwardRef<HTMLImageElement, ReferencePickerThumbnailProps>(function ReferencePickerThumbnail(props, ref) {
-  const { p, image, state } = useItemPart('ReferencePicker.Thumbnail');
-  return renderPart('img', state, ref, { ...p.getThumbnailProps(image), ...scope('thumbnail'), ...itemAttrs(state) }, props);
-});
-
-export type ReferencePickerItemButtonProps = Own<ButtonHTMLAttributes<HTMLButtonElement>, ReferencePickerItemState>;
+const Thumbnail = part<HTMLImageElement, ReferencePickerThumbnailProps>('Thumbnail', 'img', (p, { image }, ref) => p.getThumbnailProps(image, ref), itemAttrs);
 
 /** Removes the reference ("Remove <name>"). */
-const Remove = forwardRef<HTMLButtonElement, ReferencePickerItemButtonProps>(function ReferencePickerRemove(props, ref) {
-  const { p, image, state } = useItemPart('ReferencePicker.Remove');
-  return renderPart('button', state, ref, { ...p.getRemoveProps(image), ...scope('remove'), ...itemAttrs(state) }, props);
-});
+const Remove = part<HTMLButtonElement, ReferencePickerItemButtonProps>('Remove', 'button', (p, { image }, ref) => p.getRemoveProps(image, ref), itemAttrs);
 
 /** Moves the reference one place earlier ("Move <name> up"); disabled on the first. */
-const MoveUp = forwardRef<HTMLButtonElement, ReferencePickerItemButtonProps>(function ReferencePickerMoveUp(props, ref) {
-  const { p, image, state } = useItemPart('ReferencePicker.MoveUp');
-  return renderPart('button', state, ref, { ...p.getMoveUpProps(image), ...scope('move-up'), ...itemAttrs(state) }, props);
-});
+const MoveUp = part<HTMLButtonElement, ReferencePickerItemButtonProps>('MoveUp', 'button', (p, { image }, ref) => p.getMoveUpProps(image, ref), itemAttrs);
 
 /** Moves the reference one place later ("Move <name> down"); disabled on the last. */
-const MoveDown = forwardRef<HTMLButtonElement, ReferencePickerItemButtonProps>(function ReferencePickerMoveDown(props, ref) {
-  const { p, image, state } = useItemPart('ReferencePicker.MoveDown');
-  return renderPart('button', state, ref, { ...p.getMoveDownProps(image), ...scope('move-down'), ...itemAttrs(state) }, props);
-});
-
-export interface ReferencePickerRejectionsProps extends Omit<Own<HTMLAttributes<HTMLDivElement>>, 'children'> {
-  /** Custom rendering of the rejections; by default one paragraph per message (`data-code`). */
-  children?: ReactNode | ((rejections: Rejection[]) => ReactNode);
-}
+const MoveDown = part<HTMLButtonElement, ReferencePickerItemButtonProps>('MoveDown', 'button', (p, { image }, ref) => p.getMoveDownProps(image, ref), itemAttrs);
 
 /** Every rejection message of the last add (`role="alert"`); `data-empty` when there is none. */
-const Rejections = forwardRef<HTMLDivElement, ReferencePickerRejectionsProps>(function ReferencePickerRejections(props, ref) {
-  const p = useReferencePickerContext('ReferencePicker.Rejections');
-  const state = stateOf(p);
-  const { children, ...rest } = props;
-  const content =
+const Rejections = part<HTMLDivElement, ReferencePickerRejectionsProps>(
+  'Rejections',
+  'div',
+  (p, _, ref) => ({ ...p.getRejectionsProps(ref), 'data-empty': dataAttr(!p.rejections.length) }),
+  stateAttrs,
+  (p, children) =>
     typeof children === 'function'
       ? children(p.rejections)
       : (children ??
@@ -276,24 +228,11 @@ const Rejections = forwardRef<HTMLDivElement, ReferencePickerRejectionsProps>(fu
               {e.message}
             </p>
           )),
-        ));
-  return renderPart(
-    'div',
-    state,
-    ref,
-    { ...p.getRejectionsProps(), ...scope('rejections'), ...stateAttrs(state), 'data-empty': dataAttr(!p.rejections.length) },
-    { ...rest, children: content },
-  );
-});
-
-export type ReferencePickerCountProps = Own<HTMLAttributes<HTMLSpanElement>>;
+        )),
+);
 
 /** "2 of 5 images"; `data-full` at the limit. */
-const Count = forwardRef<HTMLSpanElement, ReferencePickerCountProps>(function ReferencePickerCount(props, ref) {
-  const p = useReferencePickerContext('ReferencePicker.Count');
-  const state = stateOf(p);
-  return renderPart('span', state, ref, { ...p.getCountProps(), ...scope('count'), ...stateAttrs(state) }, props);
-});
+const Count = part<HTMLSpanElement, ReferencePickerCountProps>('Count', 'span', (p, _, ref) => p.getCountProps(ref));
 
 /** Choose, drop, paste or link 1..N reference images; validate, downscale, reorder and remove them. */
 export const ReferencePicker = {

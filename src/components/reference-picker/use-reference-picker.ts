@@ -1,5 +1,4 @@
 import {
-  useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -17,10 +16,10 @@ import {
 } from 'react';
 import { decodeDataUri, DEFAULT_MAX_IMAGES, MAX_IMAGE_BYTES } from '../../core/index.js';
 import { mergeProps, useControllableState } from '../utils/index.js';
-import { createDownscaler, DecodeError, UnsupportedError, DEFAULT_MAX_SIDE, DEFAULT_QUALITY, FORMAT_MIME, planDownscale, type Downscaler } from './downscale.js';
+import { createDownscaler, DecodeError, DEFAULT_MAX_SIDE, DEFAULT_QUALITY, planDownscale, type Downscaler } from './downscale.js';
 import { checkGeometry, inspectFile } from './inspect-file.js';
 import { defaultReferencePickerLabels, type ReferencePickerLabels } from './labels.js';
-import { createId, moveItem, updateItem } from './list-ops.js';
+import { createId, moveItem } from './list-ops.js';
 import { nameFromUrl, parseImageUrl, probeImageUrl } from './load-url.js';
 import type { DownscaleOptions, DragState, ReferenceImage, Rejection, RejectionError } from './types.js';
 
@@ -54,6 +53,12 @@ export interface UseReferencePickerOptions {
 }
 
 type Props = Record<string, unknown>;
+type WithRef<A, E> = A & { ref: RefCallback<E> };
+type ElementProps = HTMLAttributes<HTMLElement>;
+type Button = ButtonHTMLAttributes<HTMLButtonElement>;
+type Input = InputHTMLAttributes<HTMLInputElement>;
+/** A file or URL on its way in: a rejection when it has errors, else `make()` builds the reference. */
+type Candidate = Rejection & { make: () => ReferenceImage };
 
 /** MIME type of an item dragged inside the list (reorder). */
 export const REORDER_MIME = 'application/x-hidream-reference';
@@ -64,55 +69,38 @@ const VISUALLY_HIDDEN: CSSProperties = {
   width: 1,
   height: 1,
   margin: -1,
-  padding: 0,
   overflow: 'hidden',
   clip: 'rect(0 0 0 0)',
   whiteSpace: 'nowrap',
-  border: 0,
 };
 
-function assignRef<T>(ref: Ref<T> | undefined, value: T | null) {
-  if (typeof ref === 'function') ref(value);
-  else if (ref) (ref as { current: T | null }).current = value;
+const assignRef = <T>(ref: Ref<T> | undefined, node: T | null) =>
+  typeof ref === 'function' ? ref(node) : ref && ((ref as { current: T | null }).current = node);
+
+/** Merges the caller's props over ours (caller's handlers first), composing a caller `ref` with `ownRef`. */
+function merge<T = ElementProps>(ours: object, theirs?: Props, ownRef?: Ref<HTMLElement>): T {
+  const merged: Props = mergeProps(ours as Props, theirs);
+  if (ownRef) merged.ref = (node: HTMLElement) => (assignRef(ownRef, node), assignRef(theirs?.ref as Ref<HTMLElement>, node));
+  return merged as T;
 }
 
-/** Merges the caller's props over ours (caller's handlers first) and composes a caller `ref` with ours. */
-function withRef<T>(ours: Props, theirs: Props | undefined, ownRef: Ref<T>): Props & { ref: RefCallback<T> } {
-  const merged = mergeProps(ours, theirs);
-  const theirRef = theirs?.ref as Ref<T> | undefined;
-  const ref: RefCallback<T> = (node) => {
-    assignRef(ownRef, node);
-    assignRef(theirRef, node);
-  };
-  return { ...merged, ref };
-}
-
-type WithRef<A, E> = A & { ref: RefCallback<E> };
-type ElementProps = HTMLAttributes<HTMLElement>;
-type Button = ButtonHTMLAttributes<HTMLButtonElement>;
-
-function isEditable(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el || typeof el.closest !== 'function') return false;
-  return !!el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
-}
-
-function nameOf(file: Blob, fallback: string): string {
-  const name = (file as File).name;
-  return typeof name === 'string' && name ? name : fallback;
-}
-
+const types = (data: DataTransfer | null | undefined) => Array.from(data?.types ?? []);
+const isEditable = (target: EventTarget | null) =>
+  !!(target as Element | null)?.closest?.('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+const reference = (
+  fields: Pick<ReferenceImage, 'name' | 'source' | 'previewUrl' | 'width' | 'height' | 'format'>,
+  processing?: boolean,
+): ReferenceImage => ({
+  id: createId(),
+  ...fields,
+  bytes: typeof fields.source === 'string' ? null : fields.source.size,
+  status: processing ? 'processing' : 'ready',
+  downscaled: false,
+});
+/** `name` with the extension of the image `type`, unless it already has it. */
 function renamed(name: string, type: string): string {
-  const ext = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }[type];
-  if (!ext) return name;
-  const dot = name.lastIndexOf('.');
-  const current = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-  if (current === ext || (ext === 'jpg' && current === 'jpeg')) return name;
-  return `${dot > 0 ? name.slice(0, dot) : name}.${ext}`;
-}
-
-function createObjectUrl(blob: Blob): string {
-  return typeof URL.createObjectURL === 'function' ? URL.createObjectURL(blob) : '';
+  const ext = type === 'image/jpeg' ? 'jpg' : type.slice(6);
+  return new RegExp(`\\.(${ext === 'jpg' ? 'jpe?g' : ext})$`, 'i').test(name) ? name : `${name.replace(/(.)\.[^.]*$/, '$1')}.${ext}`;
 }
 
 /**
@@ -121,19 +109,12 @@ function createObjectUrl(blob: Blob): string {
  * caller's props (caller's handlers first).
  */
 export function useReferencePicker(options: UseReferencePickerOptions = {}) {
-  const {
-    value: valueProp,
-    defaultValue,
-    onValueChange,
-    maxFiles = DEFAULT_MAX_IMAGES,
-    paste = true,
-    disabled = false,
-  } = options;
+  const { maxFiles = DEFAULT_MAX_IMAGES, paste = true, disabled = false } = options;
   const labels = useMemo(() => ({ ...defaultReferencePickerLabels, ...options.labels }), [options.labels]);
   const [value, setControllable] = useControllableState<ReferenceImage[]>({
-    value: valueProp,
-    defaultValue: defaultValue ?? [],
-    onChange: onValueChange,
+    value: options.value,
+    defaultValue: options.defaultValue ?? [],
+    onChange: options.onValueChange,
   });
   const [rejections, setRejections] = useState<Rejection[]>([]);
   const [drag, setDrag] = useState<DragState>('idle');
@@ -141,564 +122,345 @@ export function useReferencePicker(options: UseReferencePickerOptions = {}) {
   const [announcement, setAnnouncement] = useState('');
   const [urlText, setUrlText] = useState('');
   const [draggingId, setDraggingId] = useState<string | null>(null);
+  // What the stable actions below read: this render's options, and the list as last set (async work reads it).
+  const live = useRef({ ...options, labels, maxFiles, disabled, value, setControllable });
+  live.current = { ...options, labels, maxFiles, disabled, value, setControllable };
 
-  const opts = useRef({ ...options, labels, maxFiles, disabled });
-  opts.current = { ...options, labels, maxFiles, disabled };
-  const valueRef = useRef(value);
-  valueRef.current = value;
-  /** Sets the list and keeps `valueRef` current until the next render (async work reads it). */
-  const setValue = useCallback(
-    (next: ReferenceImage[] | ((list: ReferenceImage[]) => ReferenceImage[])) =>
-      setControllable((list) => {
-        const resolved = typeof next === 'function' ? next(list) : next;
-        valueRef.current = resolved;
-        return resolved;
-      }),
-    [setControllable],
-  );
-  const inputRef = useRef<HTMLInputElement | null>(null);
-  const dropzoneRef = useRef<HTMLElement | null>(null);
-  const items = useRef(new Map<string, HTMLElement>());
-  const dragDepth = useRef(0);
-  const draggingRef = useRef<string | null>(null);
-  const refocus = useRef<{ element: Element | null; id: string | null; index: number } | null>(null);
+  // Actions and element bookkeeping, created once: they read `live` so they never go stale.
+  const [my] = useState(() => {
+    const inputRef: { current: HTMLInputElement | null } = { current: null };
+    const dropzoneRef: { current: HTMLElement | null } = { current: null };
+    const items = new Map<string, HTMLElement>();
+    /** Object URLs we created → whether they have been in the list (revoked once they leave it, or on unmount). */
+    const owned = new Map<string, boolean>();
+    let downscaler: Downscaler | undefined;
+    let mounted = false;
+    let depth = 0;
+    let dragging: string | null = null;
+    let refocus: { element: Element | null; index: number } | null = null;
 
-  const announce = useCallback((message: string) => {
-    // A trailing no-break space toggles so a repeated message is announced again.
-    setAnnouncement((previous) => (previous === message ? `${message}\u00a0` : message));
-  }, []);
-
-  // ---- Object URLs: revoked when their item leaves the list (remove, replace) and on unmount.
-  const owned = useRef(new Set<string>());
-  const seen = useRef(new Set<string>());
-  const makeUrl = (blob: Blob) => {
-    const url = createObjectUrl(blob);
-    if (url) owned.current.add(url);
-    return url;
-  };
-  useEffect(() => {
-    const current = new Set(value.map((item) => item.previewUrl));
-    for (const url of owned.current) {
-      if (current.has(url)) seen.current.add(url);
-      else if (seen.current.has(url)) {
-        URL.revokeObjectURL(url);
-        owned.current.delete(url);
-        seen.current.delete(url);
-      }
-    }
-  }, [value]);
-
-  // ---- The downscaler (and its worker) lives as long as the picker.
-  const downscaler = useRef<Downscaler | null>(null);
-  const mounted = useRef(false);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-      // StrictMode unmounts and remounts synchronously: only a real unmount is still unmounted a microtask later.
-      queueMicrotask(() => {
-        if (mounted.current) return;
-        for (const url of owned.current) URL.revokeObjectURL(url);
-        owned.current.clear();
-        seen.current.clear();
-        downscaler.current?.dispose();
-        downscaler.current = null;
-      });
+    const get = () => live.current;
+    const setList = (list: ReferenceImage[]) => {
+      get().value = list;
+      get().setControllable(list);
     };
-  }, []);
-
-  // ---- Focus after remove/move: the same element if still usable, else the item now at that index, else the dropzone.
-  useLayoutEffect(() => {
-    const target = refocus.current;
-    if (!target) return;
-    refocus.current = null;
-    const el = target.element as HTMLElement | null;
-    if (el?.isConnected && !(el as HTMLButtonElement).disabled) {
-      if (document.activeElement !== el) el.focus();
-      return;
-    }
-    const byId = target.id ? items.current.get(target.id) : undefined;
-    const list = valueRef.current;
-    const fallback = list[Math.min(target.index, list.length - 1)];
-    (byId ?? (fallback ? items.current.get(fallback.id) : undefined) ?? dropzoneRef.current)?.focus();
-  }, [value]);
-
-  const report = useCallback(
-    (batch: Rejection[], append: boolean) => {
-      if (!batch.length) return;
+    const update = (id: string, patch: (item: ReferenceImage) => ReferenceImage) =>
+      setList(get().value.map((item) => (item.id === id ? patch(item) : item)));
+    const findLive = (id: string) => (mounted ? get().value.find((item) => item.id === id) : undefined);
+    const makeUrl = (blob: Blob) => {
+      const url = URL.createObjectURL(blob);
+      owned.set(url, false);
+      return url;
+    };
+    // A trailing no-break space toggles so a repeated message is announced again.
+    const announce = (message: string) => setAnnouncement((previous) => (previous === message ? `${message}\u00a0` : message));
+    /** Shows `batch` (after the current rejections when `append`), announces it and calls `onReject`. */
+    const report = (batch: Rejection[], append?: boolean) => {
       setRejections((previous) => (append ? [...previous, ...batch] : batch));
-      announce(opts.current.labels.rejected(batch.length));
-      opts.current.onReject?.(batch);
-    },
-    [announce],
-  );
+      if (!batch.length) return;
+      announce(get().labels.rejected(batch.length));
+      get().onReject?.(batch);
+    };
 
-  const downscaleItem = useCallback(
-    async (id: string, file: Blob, target: { width: number; height: number }, format: keyof typeof FORMAT_MIME) => {
-      const config = opts.current.downscale || {};
-      const type = config.type ?? FORMAT_MIME[format];
-      downscaler.current ??= createDownscaler();
-      try {
-        const result = await downscaler.current.run(file, { ...target, type, quality: config.quality ?? DEFAULT_QUALITY });
-        if (!mounted.current || !valueRef.current.some((item) => item.id === id)) return;
-        setValue((list) =>
-          updateItem(list, id, (item) => {
-            const name = renamed(item.name, result.blob.type || type);
-            const source = typeof File === 'function' ? new File([result.blob], name, { type: result.blob.type || type }) : result.blob;
-            return {
-              ...item,
-              name,
-              source,
-              previewUrl: makeUrl(source),
-              width: result.width,
-              height: result.height,
-              bytes: source.size,
-              format: (Object.keys(FORMAT_MIME) as (keyof typeof FORMAT_MIME)[]).find((k) => FORMAT_MIME[k] === source.type) ?? item.format,
-              status: 'ready',
-              downscaled: true,
-              originalWidth: item.width,
-              originalHeight: item.height,
-            };
-          }),
-        );
-      } catch (error) {
-        const item = valueRef.current.find((i) => i.id === id);
-        if (!item) return;
-        if (error instanceof DecodeError && !(error instanceof UnsupportedError)) {
-          setValue((list) => list.filter((i) => i.id !== id));
-          report([{ file, name: item.name, errors: [{ code: 'corrupt_image', message: opts.current.labels.corruptImage(item.name) }] }], true);
-        } else {
-          // No way to resize here: send the original, which the API accepts.
-          setValue((list) => updateItem(list, id, (i) => ({ ...i, status: 'ready' })));
-        }
+    /** Adds the candidates without errors while there is room, reports the others; returns the rejections. */
+    const add = (found: Candidate[]) => {
+      if (!mounted) return { batch: [], added: [] };
+      const { value: list, maxFiles: max, labels: l } = get();
+      let room = max - list.length;
+      const batch: Rejection[] = [];
+      const added: ReferenceImage[] = [];
+      for (const { make, ...rejection } of found) {
+        if (!rejection.errors.length && room-- <= 0) rejection.errors.push({ code: 'too_many', message: l.tooMany(rejection.name, max) });
+        if (rejection.errors.length) batch.push(rejection);
+        else added.push(make());
       }
-    },
-    [report, setValue],
-  );
+      if (added.length) {
+        setList([...list, ...added]);
+        announce(l.added(added.map((item) => item.name), list.length + added.length, max));
+      }
+      report(batch);
+      return { batch, added };
+    };
 
-  /** Validates and adds files (or blobs) in order; returns the rejections of this batch. */
-  const addFiles = useCallback(
-    async (input: Iterable<Blob> | ArrayLike<Blob>): Promise<Rejection[]> => {
-      const { labels: l, disabled: off, maxBytes = MAX_IMAGE_BYTES } = opts.current;
-      if (off) return [];
-      const files = Array.from(input as ArrayLike<Blob>);
-      if (!files.length) return [];
-      setBusy((n) => n + 1);
-      let inspected;
+    /** Replaces a large file by its downscaled copy; a file that cannot be decoded is removed and reported. */
+    const shrink = async (item: ReferenceImage, target: { width: number; height: number }) => {
+      const config = get().downscale || {};
+      const file = item.source as Blob;
+      let type = config.type ?? `image/${item.format}`;
       try {
-        inspected = await Promise.all(
-          files.map(async (file) => {
-            const name = nameOf(file, l.untitled);
-            return { file, name, ...(await inspectFile(file, name, maxBytes, l)) };
-          }),
-        );
+        const result = await (downscaler ??= createDownscaler()).run(file, { ...target, type, quality: config.quality ?? DEFAULT_QUALITY });
+        if (!findLive(item.id)) return;
+        type = (result.blob.type || type) as typeof type;
+        update(item.id, (current) => {
+          const source = new File([result.blob], renamed(current.name, type), { type });
+          return {
+            ...current,
+            name: source.name,
+            source,
+            previewUrl: makeUrl(source),
+            width: result.width,
+            height: result.height,
+            bytes: source.size,
+            format: type.slice(6) as ReferenceImage['format'],
+            status: 'ready',
+            downscaled: true,
+            originalWidth: current.width,
+            originalHeight: current.height,
+          };
+        });
+      } catch (error) {
+        const current = findLive(item.id);
+        if (!current) return;
+        if (!(error instanceof DecodeError)) return update(item.id, (i) => ({ ...i, status: 'ready' })); // Can't resize here: send the original.
+        setList(get().value.filter((i) => i.id !== item.id));
+        report([{ file, name: current.name, errors: [{ code: 'corrupt_image', message: get().labels.corruptImage(current.name) }] }], true);
+      }
+    };
+
+    const busyWhile = async <T>(work: Promise<T>) => {
+      setBusy((n) => n + 1);
+      try {
+        return await work;
       } finally {
         setBusy((n) => n - 1);
       }
-      if (!mounted.current) return [];
-      const batch: Rejection[] = [];
-      const added: ReferenceImage[] = [];
-      const work: Array<() => Promise<void>> = [];
-      const config = opts.current.downscale;
-      const maxSide = config === false ? Infinity : (config?.maxSide ?? DEFAULT_MAX_SIDE);
-      setValue((list) => {
-        let room = opts.current.maxFiles - list.length;
-        for (const f of inspected) {
-          const errors: RejectionError[] = [...f.errors];
-          if (!errors.length && room <= 0) errors.push({ code: 'too_many', message: l.tooMany(f.name, opts.current.maxFiles) });
-          if (errors.length || !f.info) {
-            batch.push({ file: f.file, name: f.name, errors });
-            continue;
-          }
-          room -= 1;
-          const target = planDownscale(f.width, f.height, maxSide);
-          const item: ReferenceImage = {
-            id: createId(),
-            name: f.name,
-            source: f.file,
-            previewUrl: makeUrl(f.file),
-            width: f.width,
-            height: f.height,
-            format: f.info.format,
-            bytes: f.file.size,
-            status: target ? 'processing' : 'ready',
-            downscaled: false,
-          };
-          added.push(item);
-          const format = f.info.format;
-          if (target) work.push(() => downscaleItem(item.id, f.file, target, format));
-        }
-        return added.length ? [...list, ...added] : list;
-      });
-      if (added.length) {
-        announce(l.added(added.map((i) => i.name), valueRef.current.length, opts.current.maxFiles));
-      }
-      setRejections(batch);
-      report(batch, false);
-      await Promise.all(work.map((run) => run()));
-      return batch;
-    },
-    [announce, downscaleItem, report, setValue],
-  );
+    };
 
-  /** Adds an `http(s)` URL (checked by loading it) or a `data:image/...` URI; returns the rejections. */
-  const addUrl = useCallback(
-    async (text: string): Promise<Rejection[]> => {
-      const { labels: l, disabled: off, urlTimeout = 10_000 } = opts.current;
+    /** Validates and adds files (or blobs) in order; returns the rejections of this batch. */
+    const addFiles = async (input: Iterable<Blob> | ArrayLike<Blob>): Promise<Rejection[]> => {
+      const { labels: l, disabled: off, maxBytes = MAX_IMAGE_BYTES, downscale } = get();
+      const files = Array.from(input as ArrayLike<Blob>);
+      if (off || !files.length) return [];
+      const maxSide = downscale === false ? Infinity : (downscale?.maxSide ?? DEFAULT_MAX_SIDE);
+      const found = await busyWhile(
+        Promise.all(
+          files.map(async (file): Promise<Candidate> => {
+            const name = (file as File).name || l.untitled;
+            const { info, width, height, errors } = await inspectFile(file, name, maxBytes, l);
+            const target = planDownscale(width, height, maxSide);
+            const make = () => reference({ name, source: file, previewUrl: makeUrl(file), width, height, format: info!.format }, !!target);
+            return { file, name, errors, make };
+          }),
+        ),
+      );
+      const { batch, added } = add(found);
+      await Promise.all(added.map((item) => item.status === 'processing' && shrink(item, planDownscale(item.width, item.height, maxSide)!)));
+      return batch;
+    };
+
+    /** Adds an `http(s)` URL (checked by loading it) or a `data:image/...` URI; returns the rejections. */
+    const addUrl = async (text: string): Promise<Rejection[]> => {
+      const { labels: l, disabled: off, urlTimeout = 10_000, value: list, maxFiles: max } = get();
       if (off) return [];
       const trimmed = text.trim();
-      if (/^data:/i.test(trimmed)) {
-        const decoded = decodeDataUri(trimmed);
-        if (decoded && decoded.mimeType.startsWith('image/')) {
-          return addFiles([new Blob([decoded.bytes as BlobPart], { type: decoded.mimeType })]);
-        }
+      const decoded = /^data:/i.test(trimmed) && decodeDataUri(trimmed);
+      if (decoded && decoded.mimeType.startsWith('image/')) {
+        return addFiles([new Blob([decoded.bytes as BlobPart], { type: decoded.mimeType })]);
       }
       const url = parseImageUrl(trimmed);
       const name = url ? nameFromUrl(url) : trimmed;
-      const reject = (error: RejectionError) => {
-        const batch = [{ url: trimmed, name, errors: [error] }];
-        setRejections(batch);
-        report(batch, false);
-        return batch;
-      };
-      if (!url) return reject({ code: 'invalid_url', message: l.invalidUrl(trimmed) });
-      if (valueRef.current.length >= opts.current.maxFiles) return reject({ code: 'too_many', message: l.tooMany(name, opts.current.maxFiles) });
-      setBusy((n) => n + 1);
-      let size: { width: number; height: number };
-      try {
-        size = await probeImageUrl(url, urlTimeout);
-      } catch {
-        return reject({ code: 'url_unreachable', message: l.urlUnreachable(url) });
-      } finally {
-        setBusy((n) => n - 1);
+      const errors: RejectionError[] = url ? [] : [{ code: 'invalid_url', message: l.invalidUrl(trimmed) }];
+      let size = { width: 0, height: 0 };
+      if (url && list.length < max) {
+        try {
+          size = await busyWhile(probeImageUrl(url, urlTimeout));
+          errors.push(...checkGeometry(name, size.width, size.height, l));
+        } catch {
+          errors.push({ code: 'url_unreachable', message: l.urlUnreachable(url) });
+        }
       }
-      const errors = checkGeometry(name, size.width, size.height, l);
-      if (errors.length) {
-        const batch = [{ url, name, errors }];
-        setRejections(batch);
-        report(batch, false);
-        return batch;
-      }
-      let full = false;
-      const item: ReferenceImage = {
-        id: createId(),
-        name,
-        source: url,
-        previewUrl: url,
-        ...size,
-        format: null,
-        bytes: null,
-        status: 'ready',
-        downscaled: false,
-      };
-      setValue((list) => {
-        full = list.length >= opts.current.maxFiles;
-        return full ? list : [...list, item];
-      });
-      if (full) return reject({ code: 'too_many', message: l.tooMany(name, opts.current.maxFiles) });
-      setRejections([]);
-      announce(l.added([name], valueRef.current.length, opts.current.maxFiles));
-      return [];
-    },
-    [addFiles, announce, report, setValue],
-  );
+      return add([{ url: trimmed, name, errors, make: () => reference({ name, source: url!, previewUrl: url!, ...size, format: null }) }]).batch;
+    };
 
-  const remove = useCallback(
-    (id: string) => {
-      const list = valueRef.current;
+    const remove = (id: string) => {
+      const list = get().value;
       const index = list.findIndex((item) => item.id === id);
       if (index < 0) return;
-      const item = list[index]!;
-      refocus.current = { element: null, id: null, index };
-      setValue((l) => l.filter((i) => i.id !== id));
-      announce(opts.current.labels.removed(item.name, valueRef.current.length, opts.current.maxFiles));
-    },
-    [announce, setValue],
-  );
+      refocus = { element: null, index };
+      setList(list.filter((item) => item.id !== id));
+      announce(get().labels.removed(list[index]!.name, list.length - 1, get().maxFiles));
+    };
 
-  const move = useCallback(
-    (id: string, to: number) => {
-      const next = moveItem(valueRef.current, id, to);
-      if (next === valueRef.current) return;
+    const move = (id: string, to: number) => {
+      const next = moveItem(get().value, id, to);
+      if (next === get().value) return;
       const index = next.findIndex((item) => item.id === id);
-      refocus.current = { element: typeof document === 'undefined' ? null : document.activeElement, id, index };
-      setValue(next);
-      announce(opts.current.labels.moved(next[index]!.name, index + 1, next.length));
-    },
-    [announce, setValue],
-  );
+      refocus = { element: document.activeElement, index };
+      setList(next);
+      announce(get().labels.moved(next[index]!.name, index + 1, next.length));
+    };
 
-  const clear = useCallback(() => setValue([]), [setValue]);
-  const clearRejections = useCallback(() => setRejections([]), []);
-  const open = useCallback(() => {
-    if (!opts.current.disabled) inputRef.current?.click();
-  }, []);
-  const submitUrl = useCallback(async () => {
-    const text = urlText;
-    if (!text.trim()) return;
-    const batch = await addUrl(text);
-    if (!batch.length) setUrlText((current) => (current === text ? '' : current));
-  }, [addUrl, urlText]);
+    const clear = () => setList([]);
+    const open = () => {
+      if (!get().disabled) inputRef.current?.click();
+    };
 
-  // ---- Paste anywhere in the document.
-  useEffect(() => {
-    if (!paste || disabled || typeof document === 'undefined') return;
+    const isReorder = (event: DragEvent) => dragging !== null || types(event.dataTransfer).includes(REORDER_MIME);
+    /** Would a drop of `data` be accepted? */
+    const judge = (data: DataTransfer | null): DragState => {
+      const files = Array.from(data?.items ?? []).filter((item) => item.kind === 'file');
+      const ok = files.length
+        ? files.every((item) => !item.type || ACCEPTED_TYPES.includes(item.type)) && files.length <= get().maxFiles - get().value.length
+        : types(data).some((t) => t === 'text/uri-list' || t === 'text/plain');
+      return ok && !get().disabled ? 'accept' : 'reject';
+    };
+    /** dragenter, dragover, dragleave and drop of files or URLs on the dropzone (list reorders are left alone). */
+    const onZoneDrag = (event: DragEvent) => {
+      if (isReorder(event)) return;
+      const { type, dataTransfer: data } = event;
+      if (type === 'dragleave') {
+        depth = Math.max(0, depth - 1);
+        if (!depth) setDrag('idle');
+        return;
+      }
+      event.preventDefault();
+      if (type === 'drop') {
+        depth = 0;
+        setDrag('idle');
+        if (!data || get().disabled) return;
+        if (data.files.length) return void addFiles(data.files);
+        const text = (data.getData('text/uri-list') || data.getData('text/plain')).split(/\r?\n/).find((line) => line && !line.startsWith('#'));
+        if (text) void addUrl(text);
+        return;
+      }
+      if (type === 'dragover' && data) data.dropEffect = get().disabled ? 'none' : 'copy';
+      if (type === 'dragenter' || !depth) {
+        depth += 1;
+        setDrag(judge(data));
+      }
+    };
+    const endDrag = () => {
+      dragging = null;
+      setDraggingId(null);
+    };
+    /** Drag-to-reorder handlers of the item at `index`. */
+    const itemDrag = (image: ReferenceImage, index: number) => ({
+      onDragStart: (event: DragEvent) => {
+        if (get().disabled) return;
+        dragging = image.id;
+        setDraggingId(image.id);
+        event.dataTransfer?.setData(REORDER_MIME, image.id);
+        if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+      },
+      onDragOver: (event: DragEvent) => {
+        if (!isReorder(event)) return;
+        event.preventDefault();
+        if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
+      },
+      onDrop: (event: DragEvent) => {
+        if (!isReorder(event)) return;
+        event.preventDefault();
+        event.stopPropagation();
+        const id = dragging ?? event.dataTransfer?.getData(REORDER_MIME);
+        if (id) move(id, index);
+        endDrag();
+      },
+      onDragEnd: endDrag,
+    });
+
     const onPaste = (event: ClipboardEvent) => {
       const data = event.clipboardData;
       if (!data || event.defaultPrevented) return;
-      const files = Array.from(data.files ?? []);
-      if (files.length) {
-        event.preventDefault();
-        void addFiles(files);
-        return;
-      }
-      if (isEditable(event.target)) return;
       const text = data.getData('text/plain').trim();
-      if (parseImageUrl(text) || /^data:image\//i.test(text)) {
-        event.preventDefault();
-        void addUrl(text);
+      if (data.files?.length) void addFiles(data.files);
+      else if (!isEditable(event.target) && (parseImageUrl(text) || /^data:image\//i.test(text))) void addUrl(text);
+      else return;
+      event.preventDefault();
+    };
+    // Files dropped next to the dropzone would make the browser open them, leaving the app: prevent that.
+    const guardDrop = (event: globalThis.DragEvent) => {
+      if (event.defaultPrevented || !types(event.dataTransfer).includes('Files') || (event.target as HTMLInputElement).type === 'file') return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+    };
+
+    /** Revokes the object URLs that were in the list and are no longer. */
+    const trackUrls = (list: ReferenceImage[]) => {
+      const current = new Set(list.map((item) => item.previewUrl));
+      for (const [url, seen] of owned) {
+        if (current.has(url)) owned.set(url, true);
+        else if (seen) {
+          URL.revokeObjectURL(url);
+          owned.delete(url);
+        }
       }
     };
-    document.addEventListener('paste', onPaste);
-    return () => document.removeEventListener('paste', onPaste);
-  }, [paste, disabled, addFiles, addUrl]);
-
-  // ---- Files dropped next to the dropzone would make the browser open them, leaving the app: prevent that.
-  useEffect(() => {
-    if (typeof document === 'undefined') return;
-    const guard = (event: globalThis.DragEvent) => {
-      if (event.defaultPrevented || !Array.from(event.dataTransfer?.types ?? []).includes('Files')) return;
-      if ((event.target as HTMLInputElement | null)?.type === 'file') return;
-      event.preventDefault();
-      if (event.type === 'dragover' && event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+    const mount = () => {
+      mounted = true;
+      return () => {
+        mounted = false;
+        // StrictMode unmounts and remounts synchronously: only a real unmount is still unmounted a microtask later.
+        queueMicrotask(() => {
+          if (mounted) return;
+          for (const url of owned.keys()) URL.revokeObjectURL(url);
+          owned.clear();
+          downscaler?.dispose();
+          downscaler = undefined;
+        });
+      };
     };
-    document.addEventListener('dragover', guard);
-    document.addEventListener('drop', guard);
+    /** After remove/move: focus the same element if still usable, else the item now at that index, else the dropzone. */
+    const restoreFocus = () => {
+      if (!refocus) return;
+      const { element, index } = refocus;
+      const list = get().value;
+      refocus = null;
+      const usable = element?.isConnected && !(element as HTMLButtonElement).disabled && (element as HTMLElement);
+      (usable || items.get(list[Math.min(index, list.length - 1)]?.id ?? '') || dropzoneRef.current)?.focus();
+    };
+    const itemRef = (id: string) => (node: HTMLElement | null) => void (node ? items.set(id, node) : items.delete(id));
+
+    return {
+      inputRef, dropzoneRef, itemRef, addFiles, addUrl, remove, move, clear, open, onZoneDrag, itemDrag, onPaste, guardDrop, trackUrls, mount, restoreFocus,
+    };
+  });
+
+  useEffect(my.mount, []);
+  useEffect(() => my.trackUrls(value), [value]);
+  useLayoutEffect(my.restoreFocus, [value]);
+  useEffect(() => {
+    if (!paste || disabled) return;
+    document.addEventListener('paste', my.onPaste);
+    return () => document.removeEventListener('paste', my.onPaste);
+  }, [paste, disabled]);
+  useEffect(() => {
+    for (const type of ['dragover', 'drop']) document.addEventListener(type, my.guardDrop as EventListener);
     return () => {
-      document.removeEventListener('dragover', guard);
-      document.removeEventListener('drop', guard);
+      for (const type of ['dragover', 'drop']) document.removeEventListener(type, my.guardDrop as EventListener);
     };
   }, []);
-
-  // ---- Drag and drop of files or URLs onto the dropzone.
-  const isReorder = (event: DragEvent) =>
-    draggingRef.current !== null || Array.from(event.dataTransfer?.types ?? []).includes(REORDER_MIME);
-  const judge = (data: DataTransfer | null): DragState => {
-    if (opts.current.disabled || !data) return 'reject';
-    const files = Array.from(data.items ?? []).filter((item) => item.kind === 'file');
-    if (!files.length) return Array.from(data.types ?? []).some((t) => t === 'text/uri-list' || t === 'text/plain') ? 'accept' : 'reject';
-    if (files.some((item) => item.type && !ACCEPTED_TYPES.includes(item.type))) return 'reject';
-    return files.length <= opts.current.maxFiles - valueRef.current.length ? 'accept' : 'reject';
-  };
 
   const full = value.length >= maxFiles;
   const processing = busy > 0 || value.some((item) => item.status === 'processing');
   const count = value.length;
+  const { remove, move, open } = my;
 
-  const getRootProps = (props?: Props): ElementProps =>
-    mergeProps(
-      {
-        role: 'group',
-        'aria-label': labels.root,
-        'aria-busy': processing || undefined,
-        style: { '--reference-picker-count': count, '--reference-picker-max': maxFiles } as CSSProperties,
-      },
-      props,
-    ) as ElementProps;
-
-  const getDropzoneProps = (props?: Props): WithRef<ElementProps, HTMLElement> =>
-    withRef(
-      {
-        role: 'button',
-        tabIndex: disabled ? -1 : 0,
-        'aria-disabled': disabled || undefined,
-        onClick: open,
-        onKeyDown: (event: KeyboardEvent) => {
-          if (event.target !== event.currentTarget) return;
-          if (event.key === 'Enter' || event.key === ' ') {
-            event.preventDefault();
-            open();
-          }
-        },
-        onDragEnter: (event: DragEvent) => {
-          if (isReorder(event)) return;
-          event.preventDefault();
-          dragDepth.current += 1;
-          setDrag(judge(event.dataTransfer));
-        },
-        onDragOver: (event: DragEvent) => {
-          if (isReorder(event)) return;
-          event.preventDefault();
-          if (event.dataTransfer) event.dataTransfer.dropEffect = opts.current.disabled ? 'none' : 'copy';
-          if (dragDepth.current === 0) {
-            dragDepth.current = 1;
-            setDrag(judge(event.dataTransfer));
-          }
-        },
-        onDragLeave: (event: DragEvent) => {
-          if (isReorder(event)) return;
-          dragDepth.current = Math.max(0, dragDepth.current - 1);
-          if (dragDepth.current === 0) setDrag('idle');
-        },
-        onDrop: (event: DragEvent) => {
-          if (isReorder(event)) return;
-          event.preventDefault();
-          dragDepth.current = 0;
-          setDrag('idle');
-          const data = event.dataTransfer;
-          if (!data || opts.current.disabled) return;
-          const files = Array.from(data.files ?? []);
-          if (files.length) void addFiles(files);
-          else {
-            const text = (data.getData('text/uri-list') || data.getData('text/plain')).split(/\r?\n/).find((line) => line && !line.startsWith('#'));
-            if (text) void addUrl(text);
-          }
-        },
-      },
-      props,
-      dropzoneRef,
-    );
-
-  const getInputProps = (props?: Props): WithRef<InputHTMLAttributes<HTMLInputElement>, HTMLInputElement> =>
-    withRef(
-      {
-        type: 'file',
-        accept: ACCEPT,
-        multiple: true,
-        tabIndex: -1,
-        disabled,
-        'aria-label': labels.input,
-        style: { display: 'none' },
-        onClick: (event: { stopPropagation(): void }) => event.stopPropagation(),
-        onChange: (event: { currentTarget: HTMLInputElement }) => {
-          const input = event.currentTarget;
-          const files = Array.from(input.files ?? []);
-          input.value = '';
-          void addFiles(files);
-        },
-      },
-      props,
-      inputRef,
-    );
-
-  const getUrlInputProps = (props?: Props): InputHTMLAttributes<HTMLInputElement> =>
-    mergeProps(
-      {
-        type: 'url',
-        inputMode: 'url',
-        autoComplete: 'off',
-        spellCheck: false,
-        'aria-label': labels.urlInput,
-        placeholder: labels.urlPlaceholder,
-        disabled: disabled || full,
-        value: urlText,
-        onChange: (event: { currentTarget: HTMLInputElement }) => setUrlText(event.currentTarget.value),
-        onKeyDown: (event: KeyboardEvent) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            void submitUrl();
-          }
-        },
-      },
-      props,
-    ) as InputHTMLAttributes<HTMLInputElement>;
-
-  const getUrlSubmitProps = (props?: Props): Button =>
-    mergeProps(
-      {
-        type: 'button',
-        disabled: disabled || full || !urlText.trim(),
-        onClick: () => void submitUrl(),
-        children: labels.urlSubmit,
-      },
-      props,
-    ) as Button;
-
-  const getListProps = (props?: Props): ElementProps => mergeProps({ role: 'list', 'aria-label': labels.list }, props);
-
-  const getItemProps = (image: ReferenceImage, index: number, props?: Props): WithRef<ElementProps, HTMLElement> =>
-    withRef(
-      {
-        role: 'listitem',
-        tabIndex: 0,
-        draggable: !disabled,
-        'aria-label': labels.item(image.name, index + 1, count),
-        'aria-busy': image.status === 'processing' || undefined,
-        style: { '--reference-aspect-ratio': `${image.width} / ${image.height}` } as CSSProperties,
-        onKeyDown: (event: KeyboardEvent) => {
-          if (event.target !== event.currentTarget || disabled) return;
-          if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
-            event.preventDefault();
-            move(image.id, index + (event.key === 'ArrowUp' ? -1 : 1));
-          } else if (event.key === 'Delete' || event.key === 'Backspace') {
-            event.preventDefault();
-            remove(image.id);
-          }
-        },
-        onDragStart: (event: DragEvent) => {
-          if (disabled) return;
-          draggingRef.current = image.id;
-          setDraggingId(image.id);
-          event.dataTransfer?.setData(REORDER_MIME, image.id);
-          if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
-        },
-        onDragOver: (event: DragEvent) => {
-          if (!isReorder(event)) return;
-          event.preventDefault();
-          if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
-        },
-        onDrop: (event: DragEvent) => {
-          if (!isReorder(event)) return;
-          event.preventDefault();
-          event.stopPropagation();
-          const id = draggingRef.current ?? event.dataTransfer?.getData(REORDER_MIME);
-          if (id) move(id, index);
-          draggingRef.current = null;
-          setDraggingId(null);
-        },
-        onDragEnd: () => {
-          draggingRef.current = null;
-          setDraggingId(null);
-        },
-      },
-      props,
-      (node: HTMLElement | null) => {
-        if (node) items.current.set(image.id, node);
-        else items.current.delete(image.id);
-      },
-    );
-
-  const getThumbnailProps = (image: ReferenceImage, props?: Props): ImgHTMLAttributes<HTMLImageElement> =>
-    mergeProps(
-      { src: image.previewUrl || undefined, alt: image.name, width: image.width, height: image.height, draggable: false, decoding: 'async' },
-      props,
-    ) as ImgHTMLAttributes<HTMLImageElement>;
-
-  const getRemoveProps = (image: ReferenceImage, props?: Props): Button =>
-    mergeProps(
-      { type: 'button', 'aria-label': labels.remove(image.name), disabled, onClick: () => remove(image.id), children: labels.removeContent },
-      props,
-    ) as Button;
-
-  const getMoveProps = (image: ReferenceImage, step: -1 | 1, props?: Props): Button => {
-    const index = value.findIndex((item) => item.id === image.id);
-    const edge = step < 0 ? index <= 0 : index >= value.length - 1;
-    return mergeProps(
-      {
-        type: 'button' as const,
-        'aria-label': step < 0 ? labels.moveUp(image.name) : labels.moveDown(image.name),
-        disabled: disabled || edge,
-        onClick: () => move(image.id, index + step),
-        children: step < 0 ? labels.moveUpContent : labels.moveDownContent,
-      },
-      props,
-    );
+  const submitUrl = async () => {
+    const text = urlText;
+    if (text.trim() && !(await my.addUrl(text)).length) setUrlText((current) => (current === text ? '' : current));
   };
-
-  const getRejectionsProps = (props?: Props): ElementProps => mergeProps({ role: 'alert' }, props);
-  const getCountProps = (props?: Props): ElementProps => mergeProps({ children: labels.count(count, maxFiles) }, props);
-  const getAnnouncerProps = (props?: Props): ElementProps =>
-    mergeProps({ role: 'status', 'aria-live': 'polite', 'aria-atomic': true, style: VISUALLY_HIDDEN, children: announcement }, props) as ElementProps;
+  /** A keydown handler running `run` on Enter (and Space when `space`), on the element itself. */
+  const onKeys = (run: () => unknown, space?: boolean) => (event: KeyboardEvent) => {
+    if (event.target === event.currentTarget && (event.key === 'Enter' || (space && event.key === ' '))) {
+      event.preventDefault();
+      run();
+    }
+  };
+  const button = (label: string | undefined, onClick: () => void, off: boolean, children: string): Button => ({
+    type: 'button',
+    'aria-label': label,
+    disabled: disabled || off,
+    onClick,
+    children,
+  });
+  const moveProps = (image: ReferenceImage, step: -1 | 1, props?: Props) => {
+    const index = value.findIndex((item) => item.id === image.id);
+    const up = step < 0;
+    return merge(
+      button(labels[up ? 'moveUp' : 'moveDown'](image.name), () => move(image.id, index + step), up ? index <= 0 : index >= count - 1, labels[up ? 'moveUpContent' : 'moveDownContent']),
+      props,
+    ) as Button;
+  };
 
   return {
     value,
@@ -713,28 +475,114 @@ export function useReferencePicker(options: UseReferencePickerOptions = {}) {
     announcement,
     urlText,
     setUrlText,
-    addFiles,
-    addUrl,
+    addFiles: my.addFiles,
+    addUrl: my.addUrl,
     submitUrl,
     remove,
     move,
-    clear,
-    clearRejections,
+    clear: my.clear,
+    clearRejections: () => setRejections([]),
     open,
-    getRootProps,
-    getDropzoneProps,
-    getInputProps,
-    getUrlInputProps,
-    getUrlSubmitProps,
-    getListProps,
-    getItemProps,
-    getThumbnailProps,
-    getRemoveProps,
-    getMoveUpProps: (image: ReferenceImage, props?: Props) => getMoveProps(image, -1, props),
-    getMoveDownProps: (image: ReferenceImage, props?: Props) => getMoveProps(image, 1, props),
-    getRejectionsProps,
-    getCountProps,
-    getAnnouncerProps,
+    getRootProps: (props?: Props) =>
+      merge(
+        {
+          role: 'group',
+          'aria-label': labels.root,
+          'aria-busy': processing || undefined,
+          style: { '--reference-picker-count': count, '--reference-picker-max': maxFiles },
+        },
+        props,
+      ) as ElementProps,
+    getDropzoneProps: (props?: Props) =>
+      merge(
+        {
+          role: 'button',
+          tabIndex: disabled ? -1 : 0,
+          'aria-disabled': disabled || undefined,
+          onClick: open,
+          onKeyDown: onKeys(open, true),
+          onDragEnter: my.onZoneDrag,
+          onDragOver: my.onZoneDrag,
+          onDragLeave: my.onZoneDrag,
+          onDrop: my.onZoneDrag,
+        },
+        props,
+        my.dropzoneRef,
+      ) as WithRef<ElementProps, HTMLElement>,
+    getInputProps: (props?: Props) =>
+      merge(
+        {
+          type: 'file',
+          accept: ACCEPT,
+          multiple: true,
+          tabIndex: -1,
+          disabled,
+          'aria-label': labels.input,
+          style: { display: 'none' },
+          onClick: (event: { stopPropagation(): void }) => event.stopPropagation(),
+          onChange: ({ currentTarget: input }: { currentTarget: HTMLInputElement }) => {
+            const files = Array.from(input.files ?? []);
+            input.value = '';
+            void my.addFiles(files);
+          },
+        },
+        props,
+        my.inputRef,
+      ) as WithRef<Input, HTMLInputElement>,
+    getUrlInputProps: (props?: Props) =>
+      merge(
+        {
+          type: 'url',
+          inputMode: 'url',
+          autoComplete: 'off',
+          spellCheck: false,
+          'aria-label': labels.urlInput,
+          placeholder: labels.urlPlaceholder,
+          disabled: disabled || full,
+          value: urlText,
+          onChange: (event: { currentTarget: HTMLInputElement }) => setUrlText(event.currentTarget.value),
+          onKeyDown: onKeys(submitUrl),
+        },
+        props,
+      ) as Input,
+    getUrlSubmitProps: (props?: Props) =>
+      merge(button(undefined, submitUrl, full || !urlText.trim(), labels.urlSubmit), props) as Button,
+    getListProps: (props?: Props) => merge({ role: 'list', 'aria-label': labels.list }, props) as ElementProps,
+    getItemProps: (image: ReferenceImage, index: number, props?: Props) =>
+      merge(
+        {
+          role: 'listitem',
+          tabIndex: 0,
+          draggable: !disabled,
+          'aria-label': labels.item(image.name, index + 1, count),
+          'aria-busy': image.status === 'processing' || undefined,
+          style: { '--reference-aspect-ratio': `${image.width} / ${image.height}` },
+          onKeyDown: (event: KeyboardEvent) => {
+            const { key } = event;
+            if (event.target !== event.currentTarget || disabled) return;
+            if (event.altKey && (key === 'ArrowUp' || key === 'ArrowDown')) move(image.id, index + (key === 'ArrowUp' ? -1 : 1));
+            else if (key === 'Delete' || key === 'Backspace') remove(image.id);
+            else return;
+            event.preventDefault();
+          },
+          ...my.itemDrag(image, index),
+        },
+        props,
+        my.itemRef(image.id),
+      ) as WithRef<ElementProps, HTMLElement>,
+    getThumbnailProps: (image: ReferenceImage, props?: Props) =>
+      merge(
+        { src: image.previewUrl || undefined, alt: image.name, width: image.width, height: image.height, draggable: false, decoding: 'async' },
+        props,
+      ) as ImgHTMLAttributes<HTMLImageElement>,
+    getRemoveProps: (image: ReferenceImage, props?: Props) =>
+      merge(button(labels.remove(image.name), () => remove(image.id), false, labels.removeContent), props) as Button,
+    getMoveUpProps: (image: ReferenceImage, props?: Props) => moveProps(image, -1, props),
+    getMoveDownProps: (image: ReferenceImage, props?: Props) => moveProps(image, 1, props),
+    getRejectionsProps: (props?: Props) => merge({ role: 'alert' }, props) as ElementProps,
+    getCountProps: (props?: Props) => merge({ children: labels.count(count, maxFiles) }, props) as ElementProps,
+    getAnnouncerProps: (props?: Props) =>
+      merge({ role: 'status', 'aria-live': 'polite', 'aria-atomic': true, style: VISUALLY_HIDDEN, children: announcement }, props) as ElementProps,
   };
 }
 
