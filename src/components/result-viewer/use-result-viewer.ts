@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { OutputFormat, Prediction } from '../../core/types.js';
 import { defaultResultViewerLabels, type ResultViewerLabels } from './labels.js';
 import { bytesFormat, clickDownload, outputFileName, outputSrc, saveBlob } from './output-file.js';
@@ -74,51 +74,40 @@ const PENDING = ['uploading', 'submitting', 'processing'];
 export function useResultViewer(options: UseResultViewerOptions): UseResultViewerReturn {
   const { edit, format = 'jpeg', index = 0, prompt, onEditAgain, onRetry, onSave = saveBlob } = options;
   const labels = useMemo(() => ({ ...defaultResultViewerLabels, ...options.labels }), [options.labels]);
-  const prediction = (options.prediction !== undefined ? options.prediction : edit?.prediction) ?? null;
-  const error = options.error !== undefined ? options.error : edit?.error;
+  /** An explicit option, else the field of `edit`. */
+  const pick = <K extends 'prediction' | 'error' | 'uploadProgress'>(key: K) => (options[key] !== undefined ? options[key] : edit?.[key]);
+  const prediction = pick('prediction') ?? null;
   const status = options.status ?? edit?.status ?? (prediction?.status === 'completed' ? 'completed' : 'idle');
-  const raw = status === 'completed' ? prediction?.outputs[index] : undefined;
+  const done = status === 'completed';
+  const raw = done ? prediction?.outputs[index] : undefined;
   const output = raw ? outputSrc(raw, format) : null;
-  const elapsedMs = options.elapsedMs ?? edit?.elapsedMs ?? (status === 'completed' ? prediction?.timings?.inference : undefined) ?? null;
-  const seconds = elapsedMs === null || elapsedMs === undefined ? null : (elapsedMs / 1000).toFixed(1);
-  const upload = options.uploadProgress !== undefined ? options.uploadProgress : edit?.uploadProgress;
+  const elapsedMs = options.elapsedMs ?? edit?.elapsedMs ?? (done ? prediction?.timings?.inference : undefined) ?? null;
+  const seconds = elapsedMs === null ? null : (elapsedMs / 1000).toFixed(1);
+  const upload = pick('uploadProgress');
   const uploadPercent = status === 'uploading' && upload?.total ? Math.round((upload.loaded / upload.total) * 100) : null;
   const errorMessage =
-    status !== 'failed'
-      ? null
-      : ((error as { message?: string } | null | undefined)?.message || prediction?.error || labels.failed);
-  const statusText =
-    status === 'completed' ? labels.completed(seconds) : status === 'failed' ? errorMessage! : labels[status];
+    status === 'failed' ? (pick('error') as { message?: string } | null | undefined)?.message || prediction?.error || labels.failed : null;
 
   const [downloadState, setDownloadState] = useState<'idle' | 'downloading' | 'failed'>('idle');
   useEffect(() => setDownloadState('idle'), [output]);
-  const live = useRef({ output, id: prediction?.id, format, onSave });
-  live.current = { output, id: prediction?.id, format, onSave };
-  const download = useCallback(async () => {
-    const { output: src, id, format: asked, onSave: save } = live.current;
-    if (!src) return;
+  const download = async () => {
+    if (!output) return;
     setDownloadState('downloading');
-    let response: Response;
+    const id = prediction?.id;
+    // Unreadable from here (a CDN without CORS): the browser fetches an http(s) output itself.
+    const response = await fetch(output).catch(() => null);
     try {
-      response = await fetch(src);
-    } catch {
-      // Unreadable from here (a CDN without CORS): let the browser fetch it itself.
-      if (/^https?:/i.test(src)) {
-        clickDownload(src, outputFileName(id, asked), true);
-        setDownloadState('idle');
-      } else setDownloadState('failed');
-      return;
-    }
-    try {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const blob = await response.blob();
-      const fmt = bytesFormat(new Uint8Array(await blob.slice(0, 12).arrayBuffer())) ?? asked;
-      save(blob, outputFileName(id, fmt));
+      if (response) {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const blob = await response.blob();
+        onSave(blob, outputFileName(id, bytesFormat(new Uint8Array(await blob.slice(0, 12).arrayBuffer())) ?? format));
+      } else if (/^https?:/i.test(output)) clickDownload(output, outputFileName(id, format), true);
+      else throw new Error('unreadable');
       setDownloadState('idle');
     } catch {
       setDownloadState('failed');
     }
-  }, []);
+  };
 
   return {
     status,
@@ -129,7 +118,7 @@ export function useResultViewer(options: UseResultViewerOptions): UseResultViewe
     nsfw: Boolean(output && prediction?.has_nsfw_contents?.[index]),
     errorMessage,
     elapsedMs,
-    statusText,
+    statusText: done ? labels.completed(seconds) : errorMessage ?? labels[status as Exclude<ResultViewerStatus, 'completed' | 'failed'>],
     seconds,
     uploadPercent,
     format,
