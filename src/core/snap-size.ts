@@ -1,13 +1,5 @@
 import { MAX_SIDE, MAX_TOTAL_PIXELS, MIN_SIDE, MIN_TOTAL_PIXELS } from './constants.js';
 
-/** True when the model produces exactly this size: sides 256..4096 in steps of 16, total within the documented range. */
-export function isSnappedSize(w: number, h: number): boolean {
-  return (
-    w % 16 == 0 && h % 16 == 0 && Math.min(w, h) >= MIN_SIDE && Math.max(w, h) <= MAX_SIDE &&
-    w * h >= MIN_TOTAL_PIXELS && w * h <= MAX_TOTAL_PIXELS
-  );
-}
-
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
 
 /**
@@ -31,8 +23,9 @@ export function snapSize(width: number, height: number): { width: number; height
   for (let h = MIN_SIDE; h <= MAX_SIDE; h += 16) {
     const ideal = (Math.exp(aspect) * h) / 16;
     for (const w of [Math.floor(ideal) * 16, Math.ceil(ideal) * 16]) {
+      // Both sides are multiples of 16 within 256..4096 here: only the total may be out of range.
       const cw = clamp(w, MIN_SIDE, MAX_SIDE);
-      if (!isSnappedSize(cw, h)) continue;
+      if (cw * h < MIN_TOTAL_PIXELS || cw * h > MAX_TOTAL_PIXELS) continue;
       // The aspect weighs most; among near-equal aspects, the closest total wins.
       const c = 8 * Math.abs(Math.log(cw / h) - aspect) + Math.abs(Math.log(cw * h) - total);
       if (c < cost) {
