@@ -86,6 +86,9 @@ function part<E, P extends { children?: unknown }>(
   return Part;
 }
 
+/** The props of `Root` that are `useReferencePicker` options, not attributes of its element. */
+const OPTIONS = 'value defaultValue onValueChange maxFiles maxBytes downscale paste disabled onReject labels urlTimeout'.split(' ');
+
 export interface ReferencePickerRootProps
   extends UseReferencePickerOptions,
     Own<Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue' | 'onChange'>> {}
@@ -95,23 +98,19 @@ export interface ReferencePickerRootProps
  * removes, moves and rejections). Use `useReferencePicker` directly for a fully custom UI.
  */
 const Root = forwardRef<HTMLDivElement, ReferencePickerRootProps>(function ReferencePickerRoot(props, ref) {
-  const {
-    value, defaultValue, onValueChange, maxFiles, maxBytes, downscale, paste, disabled, onReject, labels, urlTimeout,
-    children, ...rest
-  } = props;
-  const picker = useReferencePicker({
-    value, defaultValue, onValueChange, maxFiles, maxBytes, downscale, paste, disabled, onReject, labels, urlTimeout,
-  });
+  const picker = useReferencePicker(props);
   const state = stateOf(picker);
-  const content = (
+  const rest: Props = { ...props };
+  for (const option of OPTIONS) delete rest[option];
+  rest.children = (
     <>
-      {children}
+      {props.children}
       <span {...(picker.getAnnouncerProps() as HTMLAttributes<HTMLSpanElement>)} {...scope('announcer')} />
     </>
   );
   return (
     <ReferencePickerContext.Provider value={picker}>
-      {renderPart('div', state, ref, { ...picker.getRootProps(), ...scope('root'), ...stateAttrs(state) }, { ...rest, children: content } as object)}
+      {renderPart('div', state, ref, { ...picker.getRootProps(), ...scope('root'), ...stateAttrs(state) }, rest)}
     </ReferencePickerContext.Provider>
   );
 });

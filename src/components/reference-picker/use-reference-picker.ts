@@ -123,8 +123,9 @@ export function useReferencePicker(options: UseReferencePickerOptions = {}) {
   const [urlText, setUrlText] = useState('');
   const [draggingId, setDraggingId] = useState<string | null>(null);
   // What the stable actions below read: this render's options, and the list as last set (async work reads it).
-  const live = useRef({ ...options, labels, maxFiles, disabled, value, setControllable });
-  live.current = { ...options, labels, maxFiles, disabled, value, setControllable };
+  const fresh = { ...options, labels, maxFiles, disabled, value, setControllable };
+  const live = useRef(fresh);
+  live.current = fresh;
 
   // Actions and element bookkeeping, created once: they read `live` so they never go stale.
   const [my] = useState(() => {
