@@ -165,7 +165,7 @@ export function createClient(options: ClientOptions): HidreamClient {
     }
     if (!need) return res;
     const header = (name: string) => res.headers.get(name);
-    longPoll = Number(header(LONG_POLL_HEADER)) || longPoll;
+    longPoll = +header(LONG_POLL_HEADER)! || longPoll;
     let parsed: Body | undefined;
     try {
       parsed = JSON.parse(text);
@@ -211,7 +211,7 @@ export function createClient(options: ClientOptions): HidreamClient {
     const controller = new AbortController();
     const abort = () => controller.abort(signal?.reason);
     if (signal?.aborted) abort();
-    signal?.addEventListener('abort', abort);
+    else signal?.addEventListener('abort', abort);
     let timedOut = false;
     const timer = timeout == null ? 0 : setTimeout(() => ((timedOut = true), controller.abort()), timeout);
     let last: PredictionStatus | undefined;
