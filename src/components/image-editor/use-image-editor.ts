@@ -158,12 +158,15 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
     edit.reset();
   };
 
-  const shown = edit.status !== 'idle' ? lastRun : current;
-  const viewer: UseResultViewerOptions =
-    edit.status !== 'idle'
+  // The running edit (with what the last run asked for), or the history entry shown.
+  const live = edit.status !== 'idle';
+  const shown = live ? lastRun : current;
+  const viewer: UseResultViewerOptions = {
+    ...(live
       ? { status: edit.status, prediction: edit.prediction ?? null, error: edit.error, elapsedMs: edit.elapsedMs, uploadProgress: edit.uploadProgress, format }
-      : { status: current ? 'completed' : 'idle', prediction: current?.prediction ?? null, error: null, elapsedMs: current?.elapsedMs };
-  if (shown) Object.assign(viewer, { source: shown.source, format: shown.format, prompt: shown.prompt });
+      : { status: current ? 'completed' : 'idle', prediction: current?.prediction ?? null, error: null, elapsedMs: current?.elapsedMs }),
+    ...(shown && { source: shown.source, format: shown.format, prompt: shown.prompt }),
+  };
 
   // Inserting a template selects its first [placeholder], so typing replaces it.
   const promptRef = useRef<HTMLTextAreaElement | null>(null);
