@@ -200,8 +200,8 @@ export function createClient(options: ClientOptions): HidreamClient {
         return (await call(`/api/v3/predictions/${id}/result${query && `?${query}`}`, signal, id, 'id')).data;
       } catch (e) {
         if (attempt > 4 || !(e instanceof NetworkError || RETRIED.includes((e as ApiError).status))) throw e;
-        // Full jitter: 0..500 ms, then 0..1 s, 0..2 s, 0..4 s (capped at 8 s); never less than Retry-After.
-        await sleep(Math.max(Math.random() * Math.min(8000, 250 * 2 ** attempt), (e as ApiError).retryAfterMs ?? 0), signal, id);
+        // Full jitter: 0..500 ms, then 0..1 s, 0..2 s, 0..4 s (5 tries never reach the 8 s cap); never less than Retry-After.
+        await sleep(Math.max(Math.random() * 250 * 2 ** attempt, (e as ApiError).retryAfterMs ?? 0), signal, id);
       }
     }
   }
