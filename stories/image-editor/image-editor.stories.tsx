@@ -226,6 +226,7 @@ export const FailedPrediction: Story = {
     await clickRun(canvas);
     await expect(await canvas.findByRole('button', { name: 'Retry' }, { timeout: 15_000 })).toBeVisible();
     await waitFor(() => expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'prediction_failed' })));
+    await expect(canvas.getAllByText(/Try again/)[0]).toBeVisible();
     await expect(canvas.getByRole('img', { name: 'kept.png' })).toBeVisible();
     await expect(canvas.getByRole('textbox', { name: 'Prompt' })).toHaveValue('Keep the scene. Make it sepia.');
   },
@@ -240,6 +241,8 @@ export const RateLimited: Story = {
     await addReference(canvas);
     await clickRun(canvas);
     await expect(await canvas.findByRole('button', { name: 'Retry' }, { timeout: 45_000 })).toBeVisible();
+    // After the client's retries, the last answer's message: a 429 or a 5xx, both worded for a person.
+    await expect(canvas.getAllByText(/Too many requests|Try again/)[0]).toBeVisible();
     await expect(args.onError).toHaveBeenCalled();
   },
 };

@@ -176,6 +176,7 @@ export const FailedPrediction: Story = {
   play: async ({ canvas, canvasElement, userEvent }) => {
     await clickRun(canvas);
     await expect(await canvas.findByRole('button', { name: 'Retry' }, { timeout: 15_000 })).toBeVisible();
+    await expect(canvas.getAllByText(/Try again/)[0]).toBeVisible();
     await expect(canvasElement.querySelector('[data-part="root"][data-scope="result-viewer"]')).toHaveAttribute('data-status', 'failed');
     await expect(canvas.queryByRole('img', { name: /^Edited image/ })).toBeNull();
     // The prompt is still there for another try.
@@ -191,6 +192,7 @@ export const Moderated: Story = {
   play: async ({ canvas, userEvent }) => {
     await clickRun(canvas);
     await expect(await canvas.findByRole('button', { name: 'Retry' }, { timeout: 15_000 })).toBeVisible();
+    await expect(canvas.getAllByText(/flagged by content moderation/)[0]).toBeVisible();
   },
 };
 
@@ -204,6 +206,8 @@ export const RateLimited: Story = {
   play: async ({ canvas, userEvent }) => {
     await clickRun(canvas);
     await expect(await canvas.findByRole('button', { name: 'Retry' }, { timeout: 45_000 })).toBeVisible();
+    // After the client's retries, the last answer's message: a 429 or a 5xx, both worded for a person.
+    await expect(canvas.getByRole('status')).toHaveTextContent(/Too many requests|Try again/);
   },
 };
 
