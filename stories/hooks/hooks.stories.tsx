@@ -45,14 +45,15 @@ export const UseEditFailure: Story = {
   },
 };
 
-/** The server refuses a file that is not an image: the error says so, before any edit is paid for. */
+/** A file that is not an image is refused at upload, before any edit is submitted (and paid for). */
 export const UseEditBadFile: Story = {
   name: 'useEdit: bad file',
   render: () => <MinimalEditor />,
   play: async ({ canvas }) => {
     await userEvent.upload(canvas.getByLabelText('Reference image'), fakePngFile());
     await userEvent.click(canvas.getByRole('button', { name: 'Run edit' }));
-    await expect(await canvas.findByRole('alert', {}, { timeout: 15_000 })).toBeVisible();
+    await expect(await canvas.findByRole('alert', {}, { timeout: 15_000 })).toHaveTextContent(/^upload_failed: Could not upload holiday\.png/);
+    await expect(canvas.getByRole('status')).toHaveTextContent(/^failed/);
     await expect(canvas.queryByRole('img')).toBeNull();
   },
 };
