@@ -136,14 +136,15 @@ export function createClient(options: ClientOptions): HidreamClient {
   /**
    * One request. With `need`, an API call to `baseUrl + url` with our headers, whose envelope comes back when
    * `data[need]` is there (an `ApiError` otherwise); without, `init` goes as it is and the Response comes back.
-   * A JSON `body` is sent as a POST. Failures to get an answer are `CancelledError` or `NetworkError`.
+   * A `body` (a string is JSON) is sent as a POST. Failures to get an answer are `CancelledError` or `NetworkError`.
    */
   // biome-ignore lint: an envelope (`Body`) or a Response, as `need` says
-  async function call(url: string, signal?: AbortSignal, id?: string, need?: string, body?: object, init?: RequestInit): Promise<any> {
-    const json = body && !(body instanceof FormData);
+  async function call(url: string, signal?: AbortSignal, id?: string, need?: string, body?: string | FormData, init?: RequestInit): Promise<any> {
+    // A string body is JSON.
+    const json = typeof body == 'string';
     init ??= {
       method: body ? 'POST' : 'GET',
-      body: json ? JSON.stringify(body) : (body as FormData),
+      body,
       headers: {
         'X-Client-Name': 'hidream-edit',
         'X-Client-Version': CLIENT_VERSION,
@@ -186,7 +187,7 @@ export function createClient(options: ClientOptions): HidreamClient {
 
   async function post(input: EditInput, signal?: AbortSignal): Promise<Body> {
     assertEditInput(input);
-    return call(`/api/v3/${model}`, signal, undefined, 'id', input);
+    return call(`/api/v3/${model}`, signal, undefined, 'id', JSON.stringify(input));
   }
 
   async function getResult(id: string, o: { signal?: AbortSignal; wait?: number; since?: PredictionStatus } = {}): Promise<Prediction> {
@@ -272,7 +273,7 @@ export function createClient(options: ClientOptions): HidreamClient {
       let url: string;
       try {
         try {
-          const { data } = await call('/api/v3/media/uploads', signal, undefined, 'upload', { filename, size: total, content_type: type });
+          const { data } = await call('/api/v3/media/uploads', signal, undefined, 'upload', JSON.stringify({ filename, size: total, content_type: type }));
           const { method = 'PUT', url: to, headers = {} } = data.upload;
           // Exactly the ticket's headers: no key or client headers go to a storage host, and no implicit type.
           const body = file.slice(0, total, '');
