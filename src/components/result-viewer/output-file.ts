@@ -1,10 +1,12 @@
 import type { OutputFormat } from '../../core/types.js';
 
+/** How the base64 of a PNG, a JPEG and a WebP (RIFF) file begins. */
 const BASE64_MAGIC: [string, OutputFormat][] = [['iVBOR', 'png'], ['/9j/', 'jpeg'], ['UklGR', 'webp']];
 
-/** The format of a bare base64 output, from its first characters. */
-function base64Format(output: string): OutputFormat | undefined {
-  return BASE64_MAGIC.find(([magic]) => output.startsWith(magic))?.[1];
+/** The format of an output from its first bytes, or of a bare base64 output from its first characters. */
+export function outputFormat(output: string | Uint8Array): OutputFormat | undefined {
+  const base64 = typeof output === 'string' ? output : btoa(String.fromCharCode(...output.subarray(0, 6)));
+  return BASE64_MAGIC.find(([magic]) => base64.startsWith(magic))?.[1];
 }
 
 /**
@@ -13,15 +15,7 @@ function base64Format(output: string): OutputFormat | undefined {
  */
 export function outputSrc(output: string, format: OutputFormat = 'jpeg'): string {
   if (/^(https?:|blob:|data:|\/|\.)/i.test(output)) return output;
-  return `data:image/${base64Format(output) ?? format};base64,${output}`;
-}
-
-/** The format of an output from its bytes' magic numbers. */
-export function bytesFormat(bytes: Uint8Array): OutputFormat | undefined {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50) return 'png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'jpeg';
-  if (bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'webp';
-  return undefined;
+  return `data:image/${outputFormat(output) ?? format};base64,${output}`;
 }
 
 /** `hidream-edit-<id>.<jpeg|png|webp>`. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { OutputFormat, Prediction } from '../../core/types.js';
 import { defaultResultViewerLabels, type ResultViewerLabels } from './labels.js';
-import { bytesFormat, clickDownload, outputFileName, outputSrc, saveBlob } from './output-file.js';
+import { clickDownload, outputFileName, outputFormat, outputSrc, saveBlob } from './output-file.js';
 
 /** The statuses of `useEdit`. */
 export type ResultViewerStatus = 'idle' | 'uploading' | 'submitting' | 'processing' | 'completed' | 'failed';
@@ -100,7 +100,7 @@ export function useResultViewer(options: UseResultViewerOptions): UseResultViewe
       if (response) {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const blob = await response.blob();
-        onSave(blob, outputFileName(id, bytesFormat(new Uint8Array(await blob.slice(0, 12).arrayBuffer())) ?? format));
+        onSave(blob, outputFileName(id, outputFormat(new Uint8Array(await blob.slice(0, 6).arrayBuffer())) ?? format));
       } else if (/^https?:/i.test(output)) clickDownload(output, outputFileName(id, format), true);
       else throw new Error('unreadable');
       setDownloadState('idle');

@@ -39,8 +39,18 @@ const Root: Part<'div', SizeSelectorRootProps> = createPart('div', (props: SizeS
   const { value, defaultValue, onValueChange, presets, aspectLocked, defaultAspectLocked, onAspectLockedChange, referenceSize, disabled, labels, children, ...rest } = props;
   const s = useSizeSelector(props);
   const state = stateOf(s);
-  const ours = { role: 'group', 'aria-label': s.labels.group, 'data-scope': 'size-selector', 'data-part': 'root', ...stateAttrs(state) };
-  return [{ ...ours, children: <SizeSelectorContext.Provider value={s}>{children}</SizeSelectorContext.Provider> }, state, rest];
+  return [
+    {
+      role: 'group',
+      'aria-label': s.labels.group,
+      'data-scope': 'size-selector',
+      'data-part': 'root',
+      ...stateAttrs(state),
+      children: <SizeSelectorContext.Provider value={s}>{children}</SizeSelectorContext.Provider>,
+    },
+    state,
+    rest,
+  ];
 });
 
 const STEPS: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: 0, End: 0 };
