@@ -44,7 +44,7 @@ const preview: Preview = {
       description: 'What answers at /api/hidream',
       toolbar: {
         title: 'Backend',
-        icon: 'server',
+        icon: 'database',
         items: [
           { value: 'auto', title: "Auto: the dev server's proxy when it answers, else in-browser" },
           { value: 'browser', title: 'In-browser local engine (as in the static build)' },
