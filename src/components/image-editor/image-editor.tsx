@@ -94,10 +94,11 @@ const Root: Part<'div', ImageEditorRootProps> = createPart('div', (props: ImageE
       'data-status': state.status,
       'data-running': dataAttr(state.running),
       onKeyDown,
-      children: <ImageEditorContext.Provider value={e}>{content}</ImageEditorContext.Provider>,
+      children: content,
     },
     state,
     rest,
+    (element) => <ImageEditorContext.Provider value={e}>{element}</ImageEditorContext.Provider>,
   ];
 });
 

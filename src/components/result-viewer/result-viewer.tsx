@@ -49,10 +49,11 @@ const Root: Part<'div', ResultViewerRootProps> = createPart('div', (props: Resul
       'data-status': v.status,
       'aria-busy': v.pending || undefined,
       'data-has-output': dataAttr(state.hasOutput),
-      children: <ResultViewerContext.Provider value={v}>{content}</ResultViewerContext.Provider>,
+      children: content,
     },
     state,
     rest,
+    (element) => <ResultViewerContext.Provider value={v}>{element}</ResultViewerContext.Provider>,
   ];
 });
 
@@ -142,20 +143,17 @@ const Compare: Part<'div', ResultViewerCompareProps> = part(
         onPointerUp: drag(false),
         onPointerCancel: drag(false),
         onLostPointerCapture: drag(false),
-        children: (
-          <CompareContext.Provider value={{ position, setPosition }}>
-            {children ?? (
-              <>
-                <CompareAfter />
-                <CompareBefore />
-                <CompareHandle />
-              </>
-            )}
-          </CompareContext.Provider>
+        children: children ?? (
+          <>
+            <CompareAfter />
+            <CompareBefore />
+            <CompareHandle />
+          </>
         ),
       },
       { ...state, position, dragging: dragging.current },
       rest,
+      (element) => <CompareContext.Provider value={{ position, setPosition }}>{element}</CompareContext.Provider>,
     ];
   },
 );

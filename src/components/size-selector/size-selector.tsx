@@ -36,7 +36,7 @@ export interface SizeSelectorRootProps extends UseSizeSelectorOptions, Own<Omit<
 
 /** Holds the size state; renders a labelled group. Use `useSizeSelector` directly for a fully custom UI. */
 const Root: Part<'div', SizeSelectorRootProps> = createPart('div', (props: SizeSelectorRootProps) => {
-  const { value, defaultValue, onValueChange, presets, aspectLocked, defaultAspectLocked, onAspectLockedChange, referenceSize, disabled, labels, children, ...rest } = props;
+  const { value, defaultValue, onValueChange, presets, aspectLocked, defaultAspectLocked, onAspectLockedChange, referenceSize, disabled, labels, ...rest } = props;
   const s = useSizeSelector(props);
   const state = stateOf(s);
   return [
@@ -46,10 +46,10 @@ const Root: Part<'div', SizeSelectorRootProps> = createPart('div', (props: SizeS
       'data-scope': 'size-selector',
       'data-part': 'root',
       ...stateAttrs(state),
-      children: <SizeSelectorContext.Provider value={s}>{children}</SizeSelectorContext.Provider>,
     },
     state,
     rest,
+    (element) => <SizeSelectorContext.Provider value={s}>{element}</SizeSelectorContext.Provider>,
   ];
 });
 

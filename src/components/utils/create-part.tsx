@@ -1,4 +1,4 @@
-import { forwardRef, type ForwardRefExoticComponent, type PropsWithoutRef, type RefAttributes } from 'react';
+import { forwardRef, type ForwardRefExoticComponent, type PropsWithoutRef, type ReactElement, type RefAttributes } from 'react';
 import { renderPart, type PartProps } from './render-part.js';
 
 type Tag = keyof HTMLElementTagNameMap;
@@ -7,16 +7,21 @@ type Tag = keyof HTMLElementTagNameMap;
 export type Part<T extends Tag, P> = ForwardRefExoticComponent<PropsWithoutRef<P> & RefAttributes<HTMLElementTagNameMap[T]>>;
 
 /**
- * What a part's `use` returns: the props it renders with, its state (for `className`, `style`, `render`), and
- * the caller's props to merge over them (default: all of them); `null` renders nothing.
+ * What a part's `use` returns: the props it renders with, its state (for `className`, `style`, `render`), the
+ * caller's props to merge over them (default: all of them), and what to wrap the element in (a context provider
+ * for the parts inside, `render` included); `null` renders nothing.
  */
-export type PartSetup<S> = readonly [ours: Record<string, unknown>, state: S, theirs?: object] | null;
+export type PartSetup<S> =
+  | readonly [ours: Record<string, unknown>, state: S, theirs?: object, wrap?: (element: ReactElement) => ReactElement]
+  | null;
 
 /** Makes a part rendering one `tag` (or the caller's `render`) with what `use(props)` returns, its ref forwarded. */
 export function createPart<T extends Tag, P extends object, S>(tag: T, use: (props: P) => PartSetup<S>): Part<T, P> {
   return forwardRef<HTMLElementTagNameMap[T], P>((props, ref) => {
     const setup = use(props as P);
-    return setup && renderPart(tag, setup[1], ref, setup[0], (setup[2] ?? props) as PartProps<S>);
+    if (!setup) return null;
+    const element = renderPart(tag, setup[1], ref, setup[0], (setup[2] ?? props) as PartProps<S>);
+    return setup[3] ? setup[3](element) : element;
   }) as Part<T, P>;
 }
 
@@ -38,12 +43,12 @@ export function createPartFactory<C, S>(
   return <T extends Tag, P extends object>(
     name: string,
     tag: T,
-    use: (context: C, props: P, state: S) => readonly [ours: Record<string, unknown>, state?: unknown, theirs?: object] | null | undefined | false | '',
+    use: (context: C, props: P, state: S) => readonly [ours: Record<string, unknown>, state?: unknown, theirs?: object, wrap?: (element: ReactElement) => ReactElement] | null | undefined | false | '',
   ): Part<T, P> =>
     createPart(tag, (props: P) => {
       const context = useComponentContext(`${component}.${name}`);
       const state = stateOf(context);
       const setup = use(context, props, state);
-      return setup ? [{ 'data-scope': scope, 'data-part': kebabCase(name), ...attrs(state), ...setup[0] }, setup[1] ?? state, setup[2]] : null;
+      return setup ? [{ 'data-scope': scope, 'data-part': kebabCase(name), ...attrs(state), ...setup[0] }, setup[1] ?? state, setup[2], setup[3]] : null;
     });
 }
