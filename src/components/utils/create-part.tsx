@@ -11,9 +11,8 @@ export type Part<T extends Tag, P> = ForwardRefExoticComponent<PropsWithoutRef<P
  * caller's props to merge over them (default: all of them), and what to wrap the element in (a context provider
  * for the parts inside, `render` included); `null` renders nothing.
  */
-export type PartSetup<S> =
-  | readonly [ours: Record<string, unknown>, state: S, theirs?: object, wrap?: (element: ReactElement) => ReactElement]
-  | null;
+export type PartSetup<S> = readonly [ours: Record<string, unknown>, state: S, theirs?: object, wrap?: Wrap] | null;
+type Wrap = (element: ReactElement) => ReactElement;
 
 /** Makes a part rendering one `tag` (or the caller's `render`) with what `use(props)` returns, its ref forwarded. */
 export function createPart<T extends Tag, P extends object, S>(tag: T, use: (props: P) => PartSetup<S>): Part<T, P> {
@@ -43,7 +42,7 @@ export function createPartFactory<C, S>(
   return <T extends Tag, P extends object>(
     name: string,
     tag: T,
-    use: (context: C, props: P, state: S) => readonly [ours: Record<string, unknown>, state?: unknown, theirs?: object, wrap?: (element: ReactElement) => ReactElement] | null | undefined | false | '',
+    use: (context: C, props: P, state: S) => readonly [ours: Record<string, unknown>, state?: unknown, theirs?: object, wrap?: Wrap] | null | undefined | false | '',
   ): Part<T, P> =>
     createPart(tag, (props: P) => {
       const context = useComponentContext(`${component}.${name}`);
