@@ -187,11 +187,11 @@ export function useReferencePicker(options: UseReferencePickerOptions = {}) {
     const shrink = async (item: ReferenceImage, target: { width: number; height: number }) => {
       const config = get().downscale || {};
       const file = item.source as Blob;
-      let type = config.type ?? `image/${item.format}`;
+      let type: string = config.type ?? `image/${item.format}`;
       try {
         const result = await (downscaler ??= createDownscaler()).run(file, { ...target, type, quality: config.quality ?? DEFAULT_QUALITY });
         if (!findLive(item.id)) return;
-        type = (result.blob.type || type) as typeof type;
+        type = result.blob.type || type;
         update(item.id, (current) => {
           const source = new File([result.blob], renamed(current.name, type), { type });
           return {
