@@ -159,12 +159,14 @@ const Size: Part<'fieldset', FieldSet> = part('Size', 'fieldset', (e) => [
         <legend>{e.labels.size}</legend>
         <SizeSelector.Root value={e.size} onValueChange={e.setSize} referenceSize={e.firstReferenceSize} labels={e.labels.sizeSelector}>
           <SizeSelector.Presets />
-          {([SizeSelector.Width, SizeSelector.Height] as const).map((Side, i) => (
-            <label key={i} {...scope('size-side')}>
-              {i ? e.labels.height : e.labels.width}
-              <Side />
-            </label>
-          ))}
+          <label {...scope('size-side')}>
+            {e.labels.width}
+            <SizeSelector.Width />
+          </label>
+          <label {...scope('size-side')}>
+            {e.labels.height}
+            <SizeSelector.Height />
+          </label>
           <SizeSelector.AspectLock />
           <SizeSelector.MatchReference />
           <SizeSelector.Output />
