@@ -274,26 +274,25 @@ const History: Part<'section', Section> = part('History', 'section', (e, _, stat
   const { entries, index } = e.history;
   // A button that disables itself (Undo at the first step, Redo at the last) hands focus to its sibling.
   const toolbar = useRef<HTMLDivElement>(null);
-  const handOff = useRef<number | null>(null);
+  const handOff = useRef<'undo' | 'redo' | null>(null);
   useLayoutEffect(() => {
     const [undo, redo] = toolbar.current?.querySelectorAll('button') ?? [];
-    const [self, other] = handOff.current ? [redo, undo] : [undo, redo];
-    if (handOff.current !== null && self?.disabled && !other?.disabled) other?.focus();
+    const [self, other] = handOff.current === 'redo' ? [redo, undo] : [undo, redo];
+    if (handOff.current && self?.disabled && !other?.disabled) other?.focus();
     handOff.current = null;
   }, [index]);
-  const step = (redo: number) => (
+  const step = (which: 'undo' | 'redo', enabled: boolean, keys: string) => (
     <button
       type="button"
       onClick={() => {
-        handOff.current = redo;
-        if (redo) e.redo();
-        else e.undo();
+        handOff.current = which;
+        e[which]();
       }}
-      disabled={!(redo ? e.canRedo : e.canUndo)}
-      aria-keyshortcuts={redo ? 'Control+Shift+Z Meta+Shift+Z' : 'Control+Z Meta+Z'}
-      {...scope(redo ? 'redo' : 'undo')}
+      disabled={!enabled}
+      aria-keyshortcuts={keys}
+      {...scope(which)}
     >
-      {redo ? e.labels.redo : e.labels.undo}
+      {e.labels[which]}
     </button>
   );
   return [
@@ -303,8 +302,8 @@ const History: Part<'section', Section> = part('History', 'section', (e, _, stat
         <>
           <div ref={toolbar} {...scope('history-toolbar')}>
             <h3>{e.labels.history}</h3>
-            {step(0)}
-            {step(1)}
+            {step('undo', e.canUndo, 'Control+Z Meta+Z')}
+            {step('redo', e.canRedo, 'Control+Shift+Z Meta+Shift+Z')}
           </div>
           {entries.length === 0 ? (
             <p {...scope('history-empty')}>{e.labels.historyEmpty}</p>
