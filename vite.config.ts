@@ -54,6 +54,8 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     emptyOutDir: true,
+    // public/ holds Storybook's service worker, not part of the library.
+    copyPublicDir: false,
     lib: {
       entry: {
         index: 'src/index.ts',
