@@ -12,11 +12,6 @@ const meta = {
   component: ImageEditor.Root,
   parameters: {
     layout: 'padded',
-    a11y: {
-      // Known component issue (WCAG 2.5.3, reported): a history entry's aria-label ("Step 1: <prompt> (seed 42,
-      // 2048×2048)") does not contain its visible text ("<prompt> #42 · 2048×2048"). Every other rule stays an error.
-      config: { rules: [{ id: 'label-content-name-mismatch', enabled: false }] },
-    },
     docs: {
       description: {
         component:

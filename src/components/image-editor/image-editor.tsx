@@ -12,7 +12,7 @@ import { ReferencePicker } from '../reference-picker/index.js';
 import { ResultViewer } from '../result-viewer/index.js';
 import { SizeSelector } from '../size-selector/index.js';
 import { createPart, createPartFactory, type Part } from '../utils/create-part.js';
-import { createPartContext, dataAttr, type PartProps } from '../utils/index.js';
+import { createPartContext, dataAttr, VISUALLY_HIDDEN, type PartProps } from '../utils/index.js';
 import { useImageEditor, type UseImageEditorOptions, type UseImageEditorReturn } from './use-image-editor.js';
 
 /** State every ImageEditor part receives. */
@@ -314,17 +314,14 @@ const History: Part<'section', Section> = part('History', 'section', (e, _, stat
                   <button
                     type="button"
                     aria-current={i === index ? 'step' : undefined}
-                    aria-label={e.labels.historyEntry(i + 1, entry.prompt, entry.seed, entry.size)}
                     disabled={state.running}
                     onClick={() => e.goTo(i)}
                     {...scope('history-entry')}
                     data-current={dataAttr(i === index)}
                   >
                     <img src={entry.output} alt="" />
-                    <span>{entry.prompt}</span>
-                    <small>
-                      #{entry.seed} · {entry.size.replace('*', '×')}
-                    </small>
+                    <span style={VISUALLY_HIDDEN}>{e.labels.historyStep(i + 1)}</span>{' '}
+                    <span>{entry.prompt}</span> <small>{e.labels.historyDetail(entry.seed, entry.size)}</small>
                   </button>
                 </li>
               ))}

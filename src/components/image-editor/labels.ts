@@ -65,8 +65,10 @@ export interface ImageEditorLabels {
   historyEmpty: string;
   undo: string;
   redo: string;
-  /** One history entry's accessible name. */
-  historyEntry(step: number, prompt: string, seed: number, size: string): string;
+  /** A history entry's step, read before its prompt by screen readers only: `Step 2:`. */
+  historyStep(step: number): string;
+  /** A history entry's visible detail after its prompt: `(seed 42, 2048×2048)`. */
+  historyDetail(seed: number, size: string): string;
 }
 
 export const defaultImageEditorLabels: ImageEditorLabels = {
@@ -106,5 +108,6 @@ export const defaultImageEditorLabels: ImageEditorLabels = {
   historyEmpty: 'Your edits will appear here.',
   undo: 'Undo',
   redo: 'Redo',
-  historyEntry: (step, prompt, seed, size) => `Step ${step}: ${prompt} (seed ${seed}, ${size.replace('*', '×')})`,
+  historyStep: (step) => `Step ${step}:`,
+  historyDetail: (seed, size) => `(seed ${seed}, ${size.replace('*', '×')})`,
 };

@@ -5,7 +5,6 @@ import {
   useRef,
   useState,
   type ButtonHTMLAttributes,
-  type CSSProperties,
   type DragEvent,
   type HTMLAttributes,
   type ImgHTMLAttributes,
@@ -15,7 +14,7 @@ import {
   type RefCallback,
 } from 'react';
 import { decodeDataUri, DEFAULT_MAX_IMAGES, MAX_IMAGE_BYTES } from '../../core/index.js';
-import { mergeProps, useControllableState } from '../utils/index.js';
+import { mergeProps, useControllableState, VISUALLY_HIDDEN } from '../utils/index.js';
 import { createDownscaler, DecodeError, DEFAULT_MAX_SIDE, DEFAULT_QUALITY, planDownscale, type Downscaler } from './downscale.js';
 import { checkGeometry, inspectFile } from './inspect-file.js';
 import { defaultReferencePickerLabels, type ReferencePickerLabels } from './labels.js';
@@ -64,15 +63,6 @@ type Candidate = Rejection & { make: () => ReferenceImage };
 export const REORDER_MIME = 'application/x-hidream-reference';
 export const ACCEPT = 'image/png,image/jpeg,image/webp';
 const ACCEPTED_TYPES = ACCEPT.split(',');
-const VISUALLY_HIDDEN: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-};
 
 const assignRef = <T>(ref: Ref<T> | undefined, node: T | null) =>
   typeof ref === 'function' ? ref(node) : ref && ((ref as { current: T | null }).current = node);
