@@ -1,6 +1,7 @@
 // The static Storybook is a live demo: served by a plain static file server (no Node backend), its playground
 // must complete a real edit, with the local engine running in the page behind MSW's service worker.
-// Run with `npm run test:e2e` (builds storybook-static first). Saves docs/playground.png for the README.
+// Run with `npm run test:e2e` (builds storybook-static first). It screenshots the finished playground: to
+// test-results/playground.png, or to the README's docs/playground.png with UPDATE_SCREENSHOT=1.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 const site = join(root, 'storybook-static');
-const screenshot = join(root, 'docs/playground.png');
+const screenshot = join(root, process.env.UPDATE_SCREENSHOT ? 'docs/playground.png' : 'test-results/playground.png');
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -135,6 +136,8 @@ describe.runIf(process.env.HIDREAM_E2E)('static Storybook (no backend)', () => {
     expect(engineRequests.some((r) => r.startsWith('POST') && r.endsWith('/hidream-o1-image-dev/edit'))).toBe(true);
     expect(problems).toEqual([]);
 
+    // The result column is sticky: from the top, the page reads as a person first sees it.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300);
     await page.screenshot({ path: screenshot, fullPage: true });
     await page.close();
