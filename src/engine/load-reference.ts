@@ -1,5 +1,6 @@
 import { MAX_IMAGE_BYTES } from '../core/constants.js';
 import { decodeDataUri, validateImageBytes } from '../core/index.js';
+import { BodyTooLargeError, readBody } from './read-body.js';
 import { TASK_CODES, TaskFailure } from './task-failure.js';
 
 /** The path of a file this engine serves, under any mount prefix. */
@@ -16,29 +17,12 @@ export interface LoadReferenceContext {
 }
 
 async function readCapped(response: Response, field: string): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_IMAGE_BYTES) throw new TaskFailure(TASK_CODES.invalidParameter, `${field} is larger than the 50 MB limit.`);
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_IMAGE_BYTES) {
-      await reader.cancel();
-      throw new TaskFailure(TASK_CODES.invalidParameter, `${field} is larger than the 50 MB limit.`);
-    }
-    chunks.push(value);
+  try {
+    return await readBody(response, MAX_IMAGE_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new TaskFailure(TASK_CODES.invalidParameter, `${field} is larger than the 50 MB limit.`);
+    throw error;
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 async function fetchRemote(url: URL, field: string, context: LoadReferenceContext): Promise<Uint8Array> {

@@ -6,12 +6,12 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-/** Reads a request body, stopping (and throwing `BodyTooLargeError`) as soon as it passes `limit` bytes. */
-export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
-  const declared = Number(request.headers.get('content-length'));
+/** Reads a request or response body, stopping (and throwing `BodyTooLargeError`) as soon as it passes `limit` bytes. */
+export async function readBody(message: Request | Response, limit: number): Promise<Uint8Array> {
+  const declared = Number(message.headers.get('content-length'));
   if (declared > limit) throw new BodyTooLargeError(limit);
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
+  if (!message.body) return new Uint8Array(0);
+  const reader = message.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
