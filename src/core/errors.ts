@@ -124,7 +124,7 @@ export class ValidationError extends EditError {
     const more = fieldErrors.length - 1;
     super(
       'invalid_input',
-      (fieldErrors[0]?.message ?? 'The edit input is invalid.') + (more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''),
+      (fieldErrors[0]?.message ?? 'The edit input is invalid.') + (more > 0 ? ` And ${more} more problem${more > 1 ? 's' : ''}.` : ''),
       options,
     );
     this.name = 'ValidationError';

@@ -126,7 +126,7 @@ describe('assertEditInput', () => {
       expect(e).toBeInstanceOf(ValidationError);
       expect(isEditError(e, 'invalid_input')).toBe(true);
       expect((e as ValidationError).fieldErrors.map((f) => f.field)).toEqual(['prompt', 'images[0]']);
-      expect((e as Error).message).toBe('Write a prompt that describes the edit. (and 1 more problem)');
+      expect((e as Error).message).toBe('Write a prompt that describes the edit. And 1 more problem.');
     }
   });
   it('passes a valid input', () => expect(() => assertEditInput(base)).not.toThrow());
