@@ -71,9 +71,12 @@ export interface EditOptions extends WaitOptions {
 }
 
 export interface UploadOptions {
-  /** @default undefined */
+  /** Aborting stops the upload and rejects with a `CancelledError`. @default undefined */
   signal?: AbortSignal;
-  /** @default the file's name, else `image.<subtype>` */
+  /**
+   * The file name the server is told about (and that appears in error messages).
+   * @default the file's name, else `image.<subtype>` from its MIME type (`image.bin` when it has none)
+   */
   filename?: string;
   /** Bytes sent so far: called at 0 and at the total. */
   onProgress?(progress: { loaded: number; total: number }): void;

@@ -46,7 +46,10 @@ export interface EditInput {
    * @default "2048*2048"
    */
   size?: string;
-  /** @default "jpeg" */
+  /**
+   * Encoding of the result image: `jpeg`, `png` or `webp`.
+   * @default "jpeg"
+   */
   output_format?: OutputFormat;
   /** Integer in -1..2147483647; -1 or absent picks a random seed. A fixed seed reproduces the result. */
   seed?: number;
