@@ -7,13 +7,17 @@ import { coverRect, crop } from './operations/rgba.js';
 import { seedVariation } from './operations/seed-variation.js';
 
 export interface RenderEditInput {
+  /** The edit instruction; the steps it names are listed in `EDIT_VOCABULARY`. */
   prompt: string;
   /** Decoded reference images, first one edited, the rest composed in. At least one. */
   references: readonly RgbaImage[];
-  /** Output size in pixels. */
+  /** Output width in pixels. */
   width: number;
+  /** Output height in pixels. */
   height: number;
+  /** Encoding of the output bytes. */
   format: OutputFormat;
+  /** Picks the variation applied to the image: the same seed gives the same bytes. */
   seed: number;
 }
 
