@@ -1,11 +1,27 @@
 /** What `hidream-edit serve` was asked to do. */
 export interface ServeArgs {
+  /**
+   * `--port`: port to listen on; `0` picks a free one.
+   * @default 8787
+   */
   port: number;
+  /**
+   * `--host`: interface to listen on.
+   * @default "127.0.0.1"
+   */
   host: string;
+  /** `--upstream`: a WaveSpeed-compatible http(s) base URL; unset lets `startServer` choose. */
   upstream?: string;
+  /** `--max-body`: largest request body, in bytes; unset keeps the proxy's 64 MiB. */
   maxBodyBytes?: number;
+  /**
+   * `--cors-origin` (repeatable): origins allowed to call the server from a browser, or `"*"`.
+   * @default []
+   */
   corsOrigins: string[];
+  /** `--latency`: local engine only, how long each edit takes in ms; unset keeps the engine's 1200..1800. */
   latency?: number;
+  /** `--fail-rate`: local engine only, the fraction (0..1) of edits that fail; unset keeps 0. */
   failRate?: number;
 }
 

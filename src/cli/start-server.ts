@@ -9,7 +9,10 @@ export interface StartServerOptions {
    * @default 8787
    */
   port?: number;
-  /** @default "127.0.0.1" */
+  /**
+   * Interface to listen on; `0.0.0.0` makes the server reachable from other machines.
+   * @default "127.0.0.1"
+   */
   host?: string;
   /**
    * A WaveSpeed-compatible base URL to send requests to.
