@@ -13,6 +13,10 @@ import { resolveImages, type EditImage, type ImageTransport, type UploadProgress
 
 /** An edit input whose `images` may also hold `File`/`Blob` references, sent before the submit. */
 export interface EditRequest extends Omit<EditInput, 'images'> {
+  /**
+   * Reference images: URLs or data URIs as in `EditInput`, or `File`/`Blob`s that are uploaded or inlined
+   * first (see `UseEditOptions.images`).
+   */
   images: EditImage[];
 }
 
