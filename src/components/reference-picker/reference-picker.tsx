@@ -134,6 +134,10 @@ export interface ReferencePickerListProps extends Omit<Own<HTMLAttributes<HTMLUL
 export interface ReferencePickerItemProps extends Own<HTMLAttributes<HTMLLIElement>, ReferencePickerItemState> {
   /** The reference; defaults to the one given by a `List` render function. */
   image?: ReferenceImage;
+  /**
+   * The reference's position in the list.
+   * @default the index given by a `List` render function for the same image, else the image's place in the picker's list
+   */
   index?: number;
 }
 

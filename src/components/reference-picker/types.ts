@@ -67,6 +67,7 @@ export interface DownscaleOptions {
   quality?: number;
   /**
    * Output MIME type. Defaults to the input's format (`image/jpeg`, `image/png` or `image/webp`).
+   * @default the input's format
    */
   type?: 'image/jpeg' | 'image/png' | 'image/webp';
 }

@@ -41,7 +41,7 @@ export interface UseReferencePickerOptions {
   downscale?: DownscaleOptions | false;
   /** Add images and image URLs pasted anywhere in the document while the picker is mounted. @default true */
   paste?: boolean;
-  /** @default false */
+  /** Turns off adding, removing and reordering (file dialog, drop, paste, URL and the item buttons). @default false */
   disabled?: boolean;
   /** Called with every batch of rejected files or URLs (they are also in `rejections`). */
   onReject?: (rejections: Rejection[]) => void;
