@@ -84,6 +84,7 @@ export interface SizeSelectorPresetState extends SizeSelectorState {
   preset: SizePreset;
 }
 export interface SizeSelectorPresetProps extends Own<ButtonHTMLAttributes<HTMLButtonElement>, SizeSelectorPresetState> {
+  /** The preset this radio selects, e.g. one of `SIZE_PRESETS`. Required. */
   preset: SizePreset;
 }
 

@@ -8,20 +8,38 @@ import { defaultSizeSelectorLabels, type SizeSelectorLabels } from './labels.js'
 export interface UseSizeSelectorOptions {
   /** The size as `"W*H"` (controlled). */
   value?: string;
-  /** @default "2048*2048" */
+  /**
+   * The initial size as `"W*H"` (uncontrolled).
+   * @default "2048*2048"
+   */
   defaultValue?: string;
+  /** Called with the new `"W*H"` size each time it changes (a preset, a typed side, "Match first reference"). */
   onValueChange?: (value: string) => void;
-  /** @default SIZE_PRESETS */
+  /**
+   * The presets offered by `Presets` (one radio each).
+   * @default SIZE_PRESETS
+   */
   presets?: readonly SizePreset[];
   /** Lock the aspect ratio while typing a side (controlled). */
   aspectLocked?: boolean;
-  /** @default false */
+  /**
+   * Whether the aspect ratio starts locked (uncontrolled).
+   * @default false
+   */
   defaultAspectLocked?: boolean;
+  /** Called with the new lock state when `AspectLock` is toggled. */
   onAspectLockedChange?: (locked: boolean) => void;
-  /** The first reference image's size; enables "Match first reference". */
+  /**
+   * The first reference image's size; enables "Match first reference".
+   * @default null
+   */
   referenceSize?: { width: number; height: number } | null;
-  /** @default false */
+  /**
+   * Disables every preset, side input and button.
+   * @default false
+   */
   disabled?: boolean;
+  /** Replace any visible or announced string. */
   labels?: Partial<SizeSelectorLabels>;
 }
 
