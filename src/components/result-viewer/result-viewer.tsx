@@ -106,8 +106,12 @@ export interface ResultViewerCompareState extends ResultViewerState {
 export interface ResultViewerCompareProps extends Own<HTMLAttributes<HTMLDivElement>, ResultViewerCompareState> {
   /** Divider position 0..100 (controlled). */
   position?: number;
-  /** @default 50 */
+  /**
+   * Initial divider position 0..100 (uncontrolled).
+   * @default 50
+   */
   defaultPosition?: number;
+  /** Called with the new position (0..100, rounded) while the divider is dragged or moved with the keyboard. */
   onPositionChange?: (position: number) => void;
 }
 

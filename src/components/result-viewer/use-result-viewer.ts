@@ -8,9 +8,13 @@ export type ResultViewerStatus = 'idle' | 'uploading' | 'submitting' | 'processi
 
 /** What `ResultViewer` reads from a `useEdit` result (pass the whole result as `edit`). */
 export interface ResultViewerEdit {
+  /** Where the edit is (`useEdit().status`). */
   status: ResultViewerStatus;
+  /** The latest prediction (`useEdit().prediction`). */
   prediction?: Prediction | null | undefined;
+  /** Why the edit failed (`useEdit().error`); its `message` is shown. */
   error?: unknown;
+  /** Time since the edit started (`useEdit().elapsedMs`). */
   elapsedMs?: number | undefined;
   /** Bytes of File/Blob references uploaded so far (`useEdit().uploadProgress`). */
   uploadProgress?: { loaded: number; total: number } | null | undefined;
@@ -19,16 +23,33 @@ export interface ResultViewerEdit {
 export interface UseResultViewerOptions {
   /** A `useEdit()` result; the explicit props below override its fields. */
   edit?: ResultViewerEdit;
-  /** @default edit.status ?? (prediction ? "completed" : "idle") */
+  /**
+   * Where the edit is: picks the status sentence and which parts render.
+   * @default edit.status, else "completed" when `prediction.status` is `completed`, else "idle"
+   */
   status?: ResultViewerStatus;
+  /** The prediction whose output is shown (once `status` is `completed`). @default edit.prediction, else null */
   prediction?: Prediction | null;
+  /**
+   * Why the edit failed; its `message` is shown when `status` is `failed` (else the prediction's `error`, else a
+   * generic sentence).
+   * @default edit.error
+   */
   error?: unknown;
-  /** Time since the edit started; shown while processing and when done. */
+  /**
+   * Time since the edit started; shown while processing and when done.
+   * @default edit.elapsedMs, else the prediction's `timings.inference` once completed
+   */
   elapsedMs?: number;
+  /** Bytes of File/Blob references uploaded so far, shown as a percentage while uploading. @default edit.uploadProgress */
   uploadProgress?: { loaded: number; total: number } | null;
-  /** The image that was edited (URL), for the before/after compare. */
+  /** The image that was edited (URL), for the before/after compare. @default null (no compare) */
   source?: string | null;
-  /** The output format that was asked for; names downloads when the bytes do not tell. @default "jpeg" */
+  /**
+   * The output format that was asked for; names downloads, and types bare base64 outputs, when the bytes do not
+   * tell.
+   * @default "jpeg"
+   */
   format?: OutputFormat;
   /** The prompt, appended to the result's alt text. */
   prompt?: string;
@@ -36,10 +57,14 @@ export interface UseResultViewerOptions {
   index?: number;
   /** "Edit this result again": receives the output (a URL or a `data:` URI). */
   onEditAgain?: (output: string) => void;
-  /** The Retry button in the error; the caller still holds the inputs. */
+  /** Called by the Retry button in the error (shown only when set); the caller still holds the inputs. */
   onRetry?: () => void;
-  /** Replaces how a download is saved (default: a temporary `<a download>`). */
+  /**
+   * Replaces how a download is saved.
+   * @default a temporary `<a download>` on an object URL of the blob
+   */
   onSave?: (blob: Blob, fileName: string) => void;
+  /** Replace any visible or announced string. */
   labels?: Partial<ResultViewerLabels>;
 }
 
