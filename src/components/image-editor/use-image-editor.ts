@@ -12,25 +12,30 @@ import { defaultImageEditorLabels, PROMPT_TEMPLATES, type ImageEditorLabels, typ
 export type ImageEditorEntry = EditHistoryEntry<ReferenceImage>;
 
 export interface UseImageEditorOptions {
-  /** @default "" */
+  /** The prompt the editor starts with. @default "" */
   defaultPrompt?: string;
-  /** @default "2048*2048" */
+  /** The output size (`"W*H"`) the editor starts with. @default "2048*2048" */
   defaultSize?: string;
-  /** @default "jpeg" */
+  /** The output format the editor starts with. @default "jpeg" */
   defaultFormat?: OutputFormat;
-  /** A pinned seed to start with; absent: a new random seed each run. */
+  /**
+   * A pinned seed to start with; absent: a new random seed each run.
+   * @default undefined (random seed)
+   */
   defaultSeed?: number;
-  /** References to start with. */
+  /** References to start with. @default [] */
   defaultReferences?: ReferenceImage[];
-  /** Most references. @default 5 */
+  /** Most references, passed to the reference picker as `maxFiles`. @default 5 (the picker's DEFAULT_MAX_IMAGES) */
   maxImages?: number;
-  /** @default PROMPT_TEMPLATES */
+  /** The prompt templates offered as chips by `Templates`. @default PROMPT_TEMPLATES */
   templates?: readonly PromptTemplate[];
+  /** Replace any visible or announced string, including those of the nested picker, selector and viewer. */
   labels?: Partial<ImageEditorLabels>;
   /** Options of the underlying `useEdit` (image transport, persistence, timeout...). */
   editOptions?: Omit<UseEditOptions, 'onCompleted' | 'onError'>;
   /** An edit finished: its history entry (prediction, output, seed, size...). */
   onComplete?: (entry: ImageEditorEntry) => void;
+  /** An edit failed (not called for a cancel); the error says why and keeps the prediction id when there is one. */
   onError?: (error: EditError) => void;
   /** Source of random seeds (0..1). @default Math.random */
   random?: () => number;
