@@ -51,7 +51,10 @@ export interface EditInput {
    * @default "jpeg"
    */
   output_format?: OutputFormat;
-  /** Integer in -1..2147483647; -1 or absent picks a random seed. A fixed seed reproduces the result. */
+  /**
+   * Integer in -1..2147483647; -1 or absent picks a random seed. A fixed seed reproduces the result.
+   * @default -1 (a random seed)
+   */
   seed?: number;
   /**
    * Hold the submit open until the prediction is finished.
