@@ -48,14 +48,21 @@ export interface PredictionCache {
 /** The state of the current edit, a new object on every change. */
 export interface EditSnapshot {
   status: EditStatus;
+  /** The latest prediction seen (from the submit on), the failed one included. */
   prediction: Prediction | undefined;
+  /** Result URLs (or base64 strings), empty until completed. */
   outputs: string[];
+  /** Why the edit failed; `error.predictionId` keeps the id once the submit answered. */
   error: EditError | null;
+  /** True while `status` is `uploading`, `submitting` or `processing`. */
   isPending: boolean;
+  /** Bytes of File/Blob images sent so far; null when the edit had none. */
   uploadProgress: UploadProgress | null;
+  /** What the current edit asked for (also for an edit resumed from storage). */
   summary: EditSummary | undefined;
   /** `Date.now()` when the edit started (for a resumed edit, when it was first started). */
   startedAt: number | undefined;
+  /** `Date.now()` when the edit ended; undefined while it runs. */
   endedAt: number | undefined;
 }
 

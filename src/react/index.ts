@@ -5,6 +5,7 @@ export { predictionQueryOptions, type PredictionQueryConfig } from './prediction
 export { usePrediction, type UsePredictionOptions, type UsePredictionResult } from './use-prediction.js';
 export { useEdit, type EditStatus, type UseEditOptions, type UseEditResult } from './use-edit.js';
 export type { EditPhase, EditRequest } from './run-edit.js';
+export type { EditSnapshot } from './edit-runner.js';
 export { blobToDataUri, type EditImage, type ImageTransport, type UploadProgress } from './resolve-images.js';
 export {
   DEFAULT_PERSIST_KEY,

@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { EditError, Prediction } from '../core/index.js';
-import type { EditSummary, PersistMode } from './edit-persistence.js';
-import { EditRunner, type EditJob, type EditStatus } from './edit-runner.js';
+import type { PersistMode } from './edit-persistence.js';
+import { EditRunner, type EditJob, type EditSnapshot, type EditStatus } from './edit-runner.js';
 import { useHidreamClient, useRequiredQueryClient } from './hidream-provider.js';
 import { hidreamKeys } from './query-keys.js';
-import type { ImageTransport, UploadProgress } from './resolve-images.js';
+import type { ImageTransport } from './resolve-images.js';
 import type { EditRequest } from './run-edit.js';
 import { useElapsed } from './use-elapsed.js';
 
@@ -51,7 +51,7 @@ export interface UseEditOptions {
   onStatusChange?(status: EditStatus): void;
 }
 
-export interface UseEditResult {
+export interface UseEditResult extends Omit<EditSnapshot, 'startedAt' | 'endedAt'> {
   /**
    * Starts an edit. While one is pending, further calls are ignored (a double click sends one POST); call
    * `cancel()` or `reset()` first to start another. Errors land in `error` and `onError`, never thrown.
@@ -59,21 +59,8 @@ export interface UseEditResult {
   edit(request: EditRequest): void;
   /** `edit` returning the completed prediction; while an edit is pending it returns that edit's promise. */
   editAsync(request: EditRequest): Promise<Prediction>;
-  status: EditStatus;
-  /** The latest prediction seen (from the submit on), the failed one included. */
-  prediction: Prediction | undefined;
-  /** Result URLs (or base64 strings), empty until completed. */
-  outputs: string[];
-  /** Why the edit failed; `error.predictionId` keeps the id once the submit answered. */
-  error: EditError | null;
-  /** True while `status` is `uploading`, `submitting` or `processing`. */
-  isPending: boolean;
-  /** Bytes of File/Blob images sent so far; null when the edit had none. */
-  uploadProgress: UploadProgress | null;
   /** Time since the edit started, ticking while pending, frozen when it ends. Resumed edits count from their start. */
   elapsedMs: number;
-  /** What the current edit asked for (also for an edit resumed from storage). */
-  summary: EditSummary | undefined;
   /**
    * Stops the edit at once: no request is sent after it and in-flight ones are aborted. `status` becomes
    * `failed` with a `CancelledError` (code `cancelled`) that keeps the prediction id. The prediction itself may
