@@ -7,7 +7,7 @@ import {
   type ReferenceImage,
   type ReferencePickerRootProps,
 } from '../../../src/components/reference-picker/index.js';
-import { fileOf, makePng, pngHeader } from './png.js';
+import { fileOf, makePng, pngHeader } from '../../fixtures/png.js';
 
 afterEach(() => {
   cleanup();

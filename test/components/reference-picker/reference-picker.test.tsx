@@ -9,7 +9,7 @@ import {
   type ReferencePickerRootProps,
 } from '../../../src/components/reference-picker/index.js';
 import { axeViolations } from '../size-selector/axe.js';
-import { fileOf, makePng, pngHeader } from './png.js';
+import { fileOf, makePng, pngHeader } from '../../fixtures/png.js';
 
 let urls = 0;
 const created: string[] = [];

@@ -8,7 +8,7 @@ import { defaultReferencePickerLabels } from '../../../src/components/reference-
 import { moveItem } from '../../../src/components/reference-picker/list-ops.js';
 import { parseImageUrl, nameFromUrl } from '../../../src/components/reference-picker/load-url.js';
 import { planDownscale } from '../../../src/components/reference-picker/downscale.js';
-import { fileOf, makePng } from './png.js';
+import { fileOf, makePng } from '../../fixtures/png.js';
 
 beforeEach(() => {
   let n = 0;
