@@ -1,19 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, createClient, PredictionFailedError } from '../../src/core/index.js';
 import type { Prediction } from '../../src/core/index.js';
 import { envelope, failure, fakeFetch, prediction, type Handler } from '../fixtures/fake-server.js';
+import { base, useClientTestSetup } from './client-test-setup.js';
 
-const base = 'https://api.example.com';
 const input = { prompt: 'Replace the background with a beach.', images: ['https://cdn.example.com/a.jpg'] };
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.spyOn(Math, 'random').mockReturnValue(1);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+useClientTestSetup();
 
 /** POST answers `submit`; GETs walk through `statuses`. */
 function server(submit: () => Response, statuses: Prediction['status'][]): Handler {

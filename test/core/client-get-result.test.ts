@@ -1,27 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, CancelledError, createClient, NetworkError, ValidationError } from '../../src/core/index.js';
 import { envelope, failure, fakeFetch, prediction } from '../fixtures/fake-server.js';
+import { base, track, useClientTestSetup } from './client-test-setup.js';
 
-const base = 'https://api.example.com';
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.spyOn(Math, 'random').mockReturnValue(1);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
-
-/** Tracks a promise's outcome without awaiting it. */
-function track<T>(promise: Promise<T>) {
-  const state: { done: boolean; value?: T; error?: unknown } = { done: false };
-  promise.then(
-    (value) => Object.assign(state, { done: true, value }),
-    (error) => Object.assign(state, { done: true, error }),
-  );
-  return state;
-}
+useClientTestSetup();
 
 describe('client.getResult', () => {
   it('GETs the result of a prediction', async () => {

@@ -1,27 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CancelledError, createClient, LONG_POLL_HEADER, PredictionFailedError, TimeoutError } from '../../src/core/index.js';
 import type { Prediction } from '../../src/core/index.js';
 import { envelope, fakeFetch, prediction, statusSequence } from '../fixtures/fake-server.js';
+import { base, track, useClientTestSetup } from './client-test-setup.js';
 
-const base = 'https://api.example.com';
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.spyOn(Math, 'random').mockReturnValue(1);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
-
-function track<T>(promise: Promise<T>) {
-  const state: { done: boolean; value?: T; error?: unknown } = { done: false };
-  promise.then(
-    (value) => Object.assign(state, { done: true, value }),
-    (error) => Object.assign(state, { done: true, error }),
-  );
-  return state;
-}
+useClientTestSetup();
 
 describe('client.wait', () => {
   it('polls until completed, reporting each status change once', async () => {
