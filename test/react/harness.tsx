@@ -1,7 +1,9 @@
 // Test harness: the real proxy in front of the real local engine, called in-process through the client's `fetch`.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act } from '@testing-library/react';
 import sharp from 'sharp';
 import type { ReactNode } from 'react';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createClient, type HidreamClient } from '../../src/core/index.js';
 import { createLocalEngine, createSharpImaging, type Imaging, type LocalEngineOptions } from '../../src/engine/index.js';
 import { HidreamProvider } from '../../src/react/index.js';
@@ -29,10 +31,23 @@ export interface HarnessOptions {
   intercept?: (request: Request, next: (request: Request) => Promise<Response>) => Promise<Response>;
 }
 
-// Under jsdom, the global Uint8Array is jsdom's, which sharp does not accept: hand it a Node Buffer of the same bytes.
-function nodeRealmImaging(): Imaging {
+/** Sharp imaging for jsdom, whose global Uint8Array sharp does not accept: it gets a Node Buffer of the same bytes. */
+export function nodeRealmImaging(): Imaging {
   const sharp = createSharpImaging();
   return { ...sharp, decode: (bytes) => sharp.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) };
+}
+
+/** A fresh QueryClient (queries not retried) and a `Wrapper` providing it and `client` to what it renders. */
+export function createProviders(client: HidreamClient) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  function Wrapper({ children }: { children?: ReactNode }) {
+    return (
+      <QueryClientProvider client={queryClient}>
+        <HidreamProvider client={client}>{children}</HidreamProvider>
+      </QueryClientProvider>
+    );
+  }
+  return { queryClient, Wrapper };
 }
 
 export function createHarness({ engine: engineOptions, proxy: proxyOptions, intercept }: HarnessOptions = {}) {
@@ -62,14 +77,7 @@ export function createHarness({ engine: engineOptions, proxy: proxyOptions, inte
     });
   }) as typeof fetch;
   const client: HidreamClient = createClient({ baseUrl: BASE_URL, fetch: fetchFn });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  function Wrapper({ children }: { children?: ReactNode }) {
-    return (
-      <QueryClientProvider client={queryClient}>
-        <HidreamProvider client={client}>{children}</HidreamProvider>
-      </QueryClientProvider>
-    );
-  }
+  const { queryClient, Wrapper } = createProviders(client);
   const matching = (method: string, pattern: RegExp) => log.filter((r) => r.method === method && pattern.test(r.path));
   return {
     engine,
@@ -86,6 +94,23 @@ export function createHarness({ engine: engineOptions, proxy: proxyOptions, inte
 }
 
 export type Harness = ReturnType<typeof createHarness>;
+
+/**
+ * For every test of the calling file: fake timers that let real time pass too (so real imaging work finishes),
+ * then `cleanup` (e.g. closing the test's harness) and real timers again.
+ */
+export function useFakeClock(cleanup?: () => void): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+  });
+  afterEach(() => {
+    cleanup?.();
+    vi.useRealTimers();
+  });
+}
+
+/** Advances the fake clock by `ms` inside `act`. */
+export const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 /** A real PNG, `width`×`height`, solid red. */
 export async function png(width = 64, height = 48): Promise<Uint8Array<ArrayBuffer>> {

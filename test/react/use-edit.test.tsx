@@ -2,24 +2,18 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import sharp from 'sharp';
 import { StrictMode, useEffect, type ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { isEditError } from '../../src/core/index.js';
 import { HidreamProvider as HidreamProviderOnly, useEdit, type EditStatus, type UseEditOptions } from '../../src/react/index.js';
-import { createHarness, png, pngDataUri, type Harness } from './harness.js';
+import { advance, createHarness, png, pngDataUri, useFakeClock, type Harness } from './harness.js';
 
 let h: Harness;
 let image: string;
 
+useFakeClock(() => h?.close());
 beforeEach(async () => {
-  vi.useFakeTimers({ shouldAdvanceTime: true });
   image = await pngDataUri();
 });
-afterEach(() => {
-  h?.close();
-  vi.useRealTimers();
-});
-
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 function renderEdit(options: UseEditOptions = {}, strict = false) {
   const wrapper = ({ children }: { children?: ReactNode }) =>

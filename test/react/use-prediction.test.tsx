@@ -1,23 +1,17 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import { Suspense } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { hidreamKeys, predictionQueryOptions, usePrediction, type UsePredictionOptions } from '../../src/react/index.js';
-import { createHarness, pngDataUri, type Harness, type HarnessOptions } from './harness.js';
+import { advance, createHarness, pngDataUri, useFakeClock, type Harness, type HarnessOptions } from './harness.js';
 
 let h: Harness;
 let image: string;
 
+useFakeClock(() => h?.close());
 beforeEach(async () => {
-  vi.useFakeTimers({ shouldAdvanceTime: true });
   image = await pngDataUri();
 });
-afterEach(() => {
-  h?.close();
-  vi.useRealTimers();
-});
-
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 /** A prediction submitted elsewhere (by a server, or before a reload): only its id reaches the hook. */
 async function submitElsewhere(options: HarnessOptions, prompt = 'make it darker') {

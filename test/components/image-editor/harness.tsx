@@ -1,19 +1,9 @@
 // The real proxy in front of the real local engine, called in-process through the client's `fetch`.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import sharp from 'sharp';
-import type { ReactNode } from 'react';
 import { createClient } from '../../../src/core/index.js';
-import { createLocalEngine, createSharpImaging, type Imaging, type LocalEngineOptions } from '../../../src/engine/index.js';
-import { HidreamProvider } from '../../../src/react/index.js';
+import { createLocalEngine, type LocalEngineOptions } from '../../../src/engine/index.js';
 import { createProxy } from '../../../src/server/index.js';
-
-export const BASE_URL = 'http://app.test/api/hidream';
-
-// Under jsdom the global Uint8Array is jsdom's, which sharp refuses: hand it a Node Buffer of the same bytes.
-function nodeRealmImaging(): Imaging {
-  const sharp = createSharpImaging();
-  return { ...sharp, decode: (bytes) => sharp.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) };
-}
+import { BASE_URL, createProviders, nodeRealmImaging } from '../../react/harness.js';
 
 export function createHarness(engineOptions: LocalEngineOptions = {}) {
   const engine = createLocalEngine({ latency: 400, maxOutputSide: 48, random: 3, imaging: nodeRealmImaging(), ...engineOptions });
@@ -35,14 +25,7 @@ export function createHarness(engineOptions: LocalEngineOptions = {}) {
     });
   }) as typeof fetch;
   const client = createClient({ baseUrl: BASE_URL, fetch: fetchFn });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  function Wrapper({ children }: { children?: ReactNode }) {
-    return (
-      <QueryClientProvider client={queryClient}>
-        <HidreamProvider client={client}>{children}</HidreamProvider>
-      </QueryClientProvider>
-    );
-  }
+  const { Wrapper } = createProviders(client);
   return { engine, client, submits, Wrapper, close: () => engine.close() };
 }
 
