@@ -5,29 +5,15 @@ import {
   downscaleImage,
   ReferencePicker,
   type ReferenceImage,
-  type ReferencePickerRootProps,
 } from '../../../src/components/reference-picker/index.js';
 import { fileOf, makePng, pngHeader } from '../../fixtures/png.js';
+import { Picker } from './picker.js';
 
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
-
-function Picker(props: ReferencePickerRootProps) {
-  return (
-    <ReferencePicker.Root {...props}>
-      <ReferencePicker.Dropzone>
-        <ReferencePicker.Input />
-        Drop images here
-      </ReferencePicker.Dropzone>
-      <ReferencePicker.List />
-      <ReferencePicker.Rejections />
-      <ReferencePicker.Count />
-    </ReferencePicker.Root>
-  );
-}
 
 const items = () => within(screen.getByRole('list')).queryAllByRole('listitem');
 const zone = () => screen.getByRole('button', { name: 'Drop images here' });

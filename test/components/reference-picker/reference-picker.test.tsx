@@ -10,6 +10,7 @@ import {
 } from '../../../src/components/reference-picker/index.js';
 import { axeViolations } from '../size-selector/axe.js';
 import { fileOf, makePng, pngHeader } from '../../fixtures/png.js';
+import { Picker as PickerWithParts } from './picker.js';
 
 let urls = 0;
 const created: string[] = [];
@@ -27,21 +28,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function Picker(props: ReferencePickerRootProps) {
-  return (
-    <ReferencePicker.Root {...props}>
-      <ReferencePicker.Dropzone>
-        <ReferencePicker.Input />
-        Drop images here
-      </ReferencePicker.Dropzone>
-      <ReferencePicker.UrlInput />
-      <ReferencePicker.UrlSubmit />
-      <ReferencePicker.List />
-      <ReferencePicker.Rejections />
-      <ReferencePicker.Count />
-    </ReferencePicker.Root>
-  );
-}
+const Picker = (props: ReferencePickerRootProps) => <PickerWithParts withUrl {...props} />;
 
 const png = (name: string, w = 4, h = 3) => fileOf(makePng(w, h), name);
 const input = () => screen.getByLabelText('Add reference images') as HTMLInputElement;
