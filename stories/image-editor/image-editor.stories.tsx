@@ -263,7 +263,8 @@ export const BadFiles: Story = {
   parameters: { hidream: { theme: 'light' } },
   play: async ({ canvas }) => {
     await userEvent.upload(canvas.getByLabelText('Add reference images'), fakePngFile());
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('holiday.png is not a PNG, JPEG or WebP image.');
+    // The rejections region is there from the start; its message arrives once the file's bytes are read.
+    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent('holiday.png is not a PNG, JPEG or WebP image.'));
     await expect(canvas.getByRole('button', { name: 'Run edit' })).toBeDisabled();
     await expect(canvas.getByText('Add at least one reference image.')).toBeVisible();
   },
