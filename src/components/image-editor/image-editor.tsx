@@ -12,7 +12,7 @@ import { ReferencePicker } from '../reference-picker/index.js';
 import { ResultViewer } from '../result-viewer/index.js';
 import { SizeSelector } from '../size-selector/index.js';
 import { createPart, createPartFactory, type Part } from '../utils/create-part.js';
-import { createPartContext, dataAttr, VISUALLY_HIDDEN, type PartProps } from '../utils/index.js';
+import { createPartContext, dataAttr, VISUALLY_HIDDEN, type PartElementProps } from '../utils/index.js';
 import { useImageEditor, type UseImageEditorOptions, type UseImageEditorReturn } from './use-image-editor.js';
 
 /** State every ImageEditor part receives. */
@@ -25,7 +25,7 @@ export interface ImageEditorState {
 const [ImageEditorContext, useImageEditorContext] = createPartContext<UseImageEditorReturn>('ImageEditor.Root');
 export { useImageEditorContext };
 
-type Own<E> = PartProps<ImageEditorState> & Omit<E, 'className' | 'style'>;
+type Own<E> = PartElementProps<E, ImageEditorState>;
 type Div = Own<HTMLAttributes<HTMLDivElement>>;
 type FieldSet = Own<HTMLAttributes<HTMLFieldSetElement>>;
 type Section = Own<HTMLAttributes<HTMLElement>>;

@@ -7,7 +7,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
 } from 'react';
-import { createPartContext, dataAttr, renderPart, type PartProps } from '../utils/index.js';
+import { createPartContext, dataAttr, renderPart, type PartElementProps } from '../utils/index.js';
 import type { DragState, ReferenceImage, Rejection } from './types.js';
 import { useReferencePicker, type UseReferencePickerOptions, type UseReferencePickerReturn } from './use-reference-picker.js';
 
@@ -36,7 +36,7 @@ const [ReferencePickerContext, useReferencePickerContext] = createPartContext<Us
 const [ItemContext, useItemContext] = createPartContext<ItemContextValue>('ReferencePicker.Item');
 export { useReferencePickerContext };
 
-type Own<E, S = ReferencePickerState> = PartProps<S> & Omit<E, 'className' | 'style' | 'children'> & { children?: ReactNode };
+type Own<E, S = ReferencePickerState> = PartElementProps<Omit<E, 'children'>, S> & { children?: ReactNode };
 type Props = Record<string, unknown>;
 
 const stateOf = (p: UseReferencePickerReturn, item?: ItemContextValue | null): ReferencePickerState => {

@@ -1,6 +1,6 @@
 import { useRef, type ButtonHTMLAttributes, type CSSProperties, type HTMLAttributes, type ImgHTMLAttributes, type KeyboardEvent, type PointerEvent } from 'react';
 import { createPart, createPartFactory, type Part } from '../utils/create-part.js';
-import { createPartContext, dataAttr, useControllableState, type PartProps } from '../utils/index.js';
+import { createPartContext, dataAttr, useControllableState, type PartElementProps } from '../utils/index.js';
 import { useResultViewer, type ResultViewerStatus, type UseResultViewerOptions, type UseResultViewerReturn } from './use-result-viewer.js';
 
 /** State every ResultViewer part receives. */
@@ -14,7 +14,7 @@ export interface ResultViewerState {
 const [ResultViewerContext, useResultViewerContext] = createPartContext<UseResultViewerReturn>('ResultViewer.Root');
 export { useResultViewerContext };
 
-type Own<E, S = ResultViewerState> = PartProps<S> & Omit<E, 'className' | 'style'>;
+type Own<E, S = ResultViewerState> = PartElementProps<E, S>;
 type Div = Own<HTMLAttributes<HTMLDivElement>>;
 type Img = Own<ImgHTMLAttributes<HTMLImageElement>>;
 type Button = Own<ButtonHTMLAttributes<HTMLButtonElement>>;

@@ -1,7 +1,7 @@
 import type { ButtonHTMLAttributes, HTMLAttributes, InputHTMLAttributes, KeyboardEvent } from 'react';
 import type { SizePreset } from '../../core/index.js';
 import { createPart, createPartFactory, type Part } from '../utils/create-part.js';
-import { createPartContext, dataAttr, type PartProps } from '../utils/index.js';
+import { createPartContext, dataAttr, type PartElementProps } from '../utils/index.js';
 import { useSizeSelector, type UseSizeSelectorOptions, type UseSizeSelectorReturn } from './use-size-selector.js';
 
 /** State every SizeSelector part receives (for `className`, `style` and `render` functions). */
@@ -16,7 +16,7 @@ export interface SizeSelectorState {
 const [SizeSelectorContext, useSizeSelectorContext] = createPartContext<UseSizeSelectorReturn>('SizeSelector.Root');
 export { useSizeSelectorContext };
 
-type Own<E, S = SizeSelectorState> = PartProps<S> & Omit<E, 'className' | 'style'>;
+type Own<E, S = SizeSelectorState> = PartElementProps<E, S>;
 const stateOf = (s: UseSizeSelectorReturn): SizeSelectorState => ({
   value: s.value,
   valid: s.valid,

@@ -23,6 +23,9 @@ export interface PartProps<State> {
   render?: RenderProp<State>;
 }
 
+/** A part's props: `PartProps` over the element's own attributes, whose `className` and `style` they replace. */
+export type PartElementProps<E, State> = PartProps<State> & Omit<E, 'className' | 'style'>;
+
 /** Turns a state value into a `data-*` attribute value: `true` → `""`, `false`/`undefined` → omitted. */
 export function dataAttr(value: string | number | boolean | undefined | null): string | undefined {
   if (value === true) return '';
