@@ -47,8 +47,9 @@ export interface ImageEditorRootProps extends UseImageEditorOptions, Own<Omit<HT
  */
 const Root: Part<'div', ImageEditorRootProps> = createPart('div', (props: ImageEditorRootProps) => {
   const {
-    defaultPrompt, defaultSize, defaultFormat, defaultSeed, defaultReferences, maxImages, templates, labels, editOptions,
-    onComplete, onError, random, children, ...rest
+    prompt, defaultPrompt, onPromptChange, size, defaultSize, onSizeChange, format, defaultFormat, onFormatChange, defaultSeed,
+    references, defaultReferences, onReferencesChange, syncMode, maxImages, templates, labels, editOptions, onComplete, onError,
+    random, children, ...rest
   } = props;
   const e = useImageEditor(props);
   const state = stateOf(e);

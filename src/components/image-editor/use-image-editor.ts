@@ -5,6 +5,7 @@ import { useEdit, type UseEditOptions, type UseEditResult } from '../../react/in
 import { toEditImages, type ReferenceImage } from '../reference-picker/index.js';
 import { outputSrc } from '../result-viewer/output-file.js';
 import type { UseResultViewerOptions } from '../result-viewer/use-result-viewer.js';
+import { useControllableState } from '../utils/use-controllable-state.js';
 import { describeSize } from '../size-selector/describe-size.js';
 import { emptyHistory, formatUsd, goToHistory, pushHistory, randomSeed, type EditHistory, type EditHistoryEntry } from './edit-history.js';
 import { defaultImageEditorLabels, PROMPT_TEMPLATES, type ImageEditorLabels, type PromptTemplate } from './labels.js';
@@ -12,19 +13,44 @@ import { defaultImageEditorLabels, PROMPT_TEMPLATES, type ImageEditorLabels, typ
 export type ImageEditorEntry = EditHistoryEntry<ReferenceImage>;
 
 export interface UseImageEditorOptions {
-  /** The prompt the editor starts with. @default "" */
+  /** The prompt (controlled: keep it in your state and update it from `onPromptChange`). @default undefined */
+  prompt?: string;
+  /** The prompt the editor starts with (uncontrolled). @default "" */
   defaultPrompt?: string;
-  /** The output size (`"W*H"`) the editor starts with. @default "2048*2048" */
+  /** Called with the prompt on every change: typing, an inserted template. */
+  onPromptChange?: (prompt: string) => void;
+  /** The output size `"W*H"` (controlled). @default undefined */
+  size?: string;
+  /** The output size (`"W*H"`) the editor starts with (uncontrolled). @default "2048*2048" */
   defaultSize?: string;
-  /** The output format the editor starts with. @default "jpeg" */
+  /** Called with the new size (`"W*H"`) on every change. */
+  onSizeChange?: (size: string) => void;
+  /** The output format (controlled). @default undefined */
+  format?: OutputFormat;
+  /** The output format the editor starts with (uncontrolled). @default "jpeg" */
   defaultFormat?: OutputFormat;
+  /** Called with the new output format. */
+  onFormatChange?: (format: OutputFormat) => void;
   /**
    * A pinned seed to start with; absent: a new random seed each run.
    * @default undefined (random seed)
    */
   defaultSeed?: number;
-  /** References to start with. @default [] */
+  /** The references (controlled). @default undefined */
+  references?: ReferenceImage[];
+  /** References to start with (uncontrolled). @default [] */
   defaultReferences?: ReferenceImage[];
+  /**
+   * Called with the new list on every add, remove, reorder and finished downscale, and when "Edit this result
+   * again" or a history step replaces the references.
+   */
+  onReferencesChange?: (references: ReferenceImage[]) => void;
+  /**
+   * Submit with `enable_sync_mode`: the server answers when the edit is done. A sync submit that times out
+   * keeps running and is followed by its id, never resubmitted.
+   * @default false
+   */
+  syncMode?: boolean;
   /** Most references, passed to the reference picker as `maxFiles`. @default 5 (the picker's DEFAULT_MAX_IMAGES) */
   maxImages?: number;
   /** The prompt templates offered as chips by `Templates`. @default PROMPT_TEMPLATES */
@@ -57,10 +83,11 @@ const isSeed = (text: string) => /^\d{1,10}$/.test(text.trim()) && Number(text) 
 export function useImageEditor(options: UseImageEditorOptions = {}) {
   const { templates = PROMPT_TEMPLATES, maxImages, random } = options;
   const labels = useMemo(() => ({ ...defaultImageEditorLabels, ...options.labels }), [options.labels]);
-  const [references, setReferences] = useState<ReferenceImage[]>(options.defaultReferences ?? []);
-  const [prompt, setPrompt] = useState(options.defaultPrompt ?? '');
-  const [size, setSize] = useState(options.defaultSize ?? DEFAULT_SIZE);
-  const [format, setFormat] = useState<OutputFormat>(options.defaultFormat ?? DEFAULT_OUTPUT_FORMAT);
+  const o = options;
+  const [references, setReferences] = useControllableState({ value: o.references, defaultValue: o.defaultReferences ?? [], onChange: o.onReferencesChange });
+  const [prompt, setPrompt] = useControllableState({ value: o.prompt, defaultValue: o.defaultPrompt ?? '', onChange: o.onPromptChange });
+  const [size, setSize] = useControllableState({ value: o.size, defaultValue: o.defaultSize ?? DEFAULT_SIZE, onChange: o.onSizeChange });
+  const [format, setFormat] = useControllableState({ value: o.format, defaultValue: o.defaultFormat ?? DEFAULT_OUTPUT_FORMAT, onChange: o.onFormatChange });
   const [seedRandom, setSeedRandom] = useState(options.defaultSeed === undefined);
   const [seedText, setSeedText] = useState(String(options.defaultSeed ?? ''));
   const [history, setHistory] = useState<EditHistory<ReferenceImage>>(emptyHistory);
@@ -131,7 +158,7 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
     const info: RunInfo = { prompt: trimmed, size, format, seed, references, source: previewOf(references[0]), startedAt: Date.now() };
     run.current = info;
     setLastRun(info);
-    edit.edit({ prompt: trimmed, images: toEditImages(references), size, output_format: format, seed });
+    edit.edit({ prompt: trimmed, images: toEditImages(references), size, output_format: format, seed, ...(options.syncMode && { enable_sync_mode: true }) });
   };
 
   const goTo = (index: number) => {

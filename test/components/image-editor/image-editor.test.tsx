@@ -1,8 +1,10 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
-import { StrictMode } from 'react';
+import { StrictMode, useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ImageEditor, type ImageEditorRootProps } from '../../../src/components/image-editor/index.js';
+import type { ReferenceImage } from '../../../src/components/reference-picker/index.js';
+import type { OutputFormat } from '../../../src/core/index.js';
 import { axeViolations } from '../size-selector/axe.js';
 import { createHarness, pngFile } from './harness.js';
 
@@ -279,6 +281,90 @@ describe('ImageEditor end to end (real proxy + local engine)', () => {
     unmount();
     await act(() => Promise.resolve());
     expect(revoked.has(src)).toBe(true);
+  });
+
+  it('is controlled by prompt, size, format and references, reporting every change', async () => {
+    const changes = { prompt: vi.fn(), size: vi.fn(), format: vi.fn(), references: vi.fn() };
+    function App() {
+      const [prompt, setPrompt] = useState('Make it sepia');
+      const [size, setSize] = useState('1024*1024');
+      const [format, setFormat] = useState<OutputFormat>('webp');
+      const [references, setReferences] = useState<ReferenceImage[]>([]);
+      return (
+        <>
+          <button type="button" onClick={() => (setPrompt('Make it red'), setSize('2560*1440'), setFormat('png'), setReferences([]))}>
+            Reset from the app
+          </button>
+          <ImageEditor
+            prompt={prompt}
+            onPromptChange={(v) => (changes.prompt(v), setPrompt(v.toUpperCase()))}
+            size={size}
+            onSizeChange={(v) => (changes.size(v), setSize(v))}
+            format={format}
+            onFormatChange={(v) => (changes.format(v), setFormat(v))}
+            references={references}
+            onReferencesChange={(v) => (changes.references(v), setReferences(v))}
+          />
+        </>
+      );
+    }
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    render(
+      <h.Wrapper>
+        <App />
+      </h.Wrapper>,
+    );
+    const prompt = screen.getByRole('textbox', { name: 'Prompt' });
+    expect(prompt).toHaveValue('Make it sepia');
+    expect(screen.getByRole('spinbutton', { name: 'Width' })).toHaveValue(1024);
+    expect(screen.getByRole('radio', { name: /^WebP/ })).toBeChecked();
+
+    // The app's value wins: it upper-cases what is typed.
+    await user.type(prompt, '!');
+    expect(changes.prompt).toHaveBeenLastCalledWith('Make it sepia!');
+    expect(prompt).toHaveValue('MAKE IT SEPIA!');
+    await user.click(screen.getByRole('radio', { name: /^PNG/ }));
+    expect(changes.format).toHaveBeenLastCalledWith('png');
+    await user.click(screen.getByRole('radio', { name: /16:9/ }));
+    expect(changes.size).toHaveBeenLastCalledWith('2560*1440');
+    await addReference(user);
+    expect(changes.references).toHaveBeenLastCalledWith([expect.objectContaining({ name: 'red.png', status: 'ready' })]);
+
+    await user.click(runButton());
+    await completeRun();
+    expect(h.submits[0]).toMatchObject({ prompt: 'MAKE IT SEPIA!', size: '2560*1440', output_format: 'png' });
+
+    // Edit this result again replaces the references through the app.
+    await user.click(screen.getByRole('button', { name: 'Edit this result again' }));
+    expect(changes.references).toHaveBeenLastCalledWith([expect.objectContaining({ name: 'Result', source: expect.stringMatching(/^http/) })]);
+
+    await user.click(screen.getByRole('button', { name: 'Reset from the app' }));
+    expect(prompt).toHaveValue('Make it red');
+    expect(screen.getByRole('spinbutton', { name: 'Width' })).toHaveValue(2560);
+    expect(screen.getByRole('radio', { name: /^PNG/ })).toBeChecked();
+    expect(within(screen.getByRole('list', { name: 'Chosen reference images' })).queryAllByRole('listitem')).toHaveLength(0);
+    expect(runButton()).toHaveAccessibleDescription('Add at least one reference image.');
+  });
+
+  it('keeps a controlled prompt that the app does not update', async () => {
+    const onPromptChange = vi.fn();
+    const { user } = setup({ prompt: 'Fixed', onPromptChange });
+    await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'x');
+    expect(onPromptChange).toHaveBeenCalledWith('Fixedx');
+    expect(screen.getByRole('textbox', { name: 'Prompt' })).toHaveValue('Fixed');
+  });
+
+  it('submits in sync mode when asked, and never puts its options on the element', async () => {
+    const consoleError = vi.spyOn(console, 'error');
+    onTestFinished(() => consoleError.mockRestore());
+    const { user, container } = setup({ defaultPrompt: 'Make it sepia', syncMode: true, prompt: undefined, references: undefined });
+    await addReference(user);
+    await user.click(runButton());
+    await completeRun();
+    expect(h.submits[0]).toMatchObject({ enable_sync_mode: true });
+    const root = container.querySelector('[data-part="root"][data-scope="image-editor"]')!;
+    expect([...root.attributes].map((a) => a.name).filter((n) => /sync|prompt|references/i.test(n))).toEqual([]);
+    expect(consoleError).not.toHaveBeenCalled(); // React warns about unknown props on a DOM element
   });
 
   it('composes a custom layout from its parts', async () => {
