@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { ImageEditor, type ImageEditorEntry, type ReferenceImage } from '../../src/index.js';
+import { ImageEditor, type ImageEditorEntry, type OutputFormat, type ReferenceImage } from '../../src/index.js';
 import type { Backend } from '../support/backend.js';
 import { fakePngFile, sceneFile } from '../support/images.js';
 import { addReference, clickRun, findResult, typePrompt } from '../support/play.js';
@@ -135,25 +135,47 @@ async function referenceFrom(file: File): Promise<ReferenceImage> {
   return image;
 }
 
+/** Use cases the app offers: each sets the editor's prompt, size and format from outside. */
+const USE_CASES = [
+  { label: 'Product shot', prompt: 'Keep the product. Make it brighter.', size: '2048*2048', format: 'png' },
+  { label: 'Story', prompt: 'Keep the product. Change the background to a beach.', size: '1440*2560', format: 'jpeg' },
+] as const;
+
 function AppDrivenEditor() {
-  const [references, setReferences] = useState<ReferenceImage[] | null>(null);
+  const [references, setReferences] = useState<ReferenceImage[]>([]);
+  const [prompt, setPrompt] = useState<string>(USE_CASES[0].prompt);
+  const [size, setSize] = useState<string>(USE_CASES[0].size);
+  const [format, setFormat] = useState<OutputFormat>(USE_CASES[0].format);
   const [done, setDone] = useState<ImageEditorEntry[]>([]);
   useEffect(() => {
     void sceneFile({ name: 'product.png', hue: 280, width: 800, height: 800 }).then(referenceFrom).then((r) => setReferences([r]));
   }, []);
-  if (!references) return null;
   return (
-    <div style={{ display: 'grid', gap: 16 }}>
+    <div style={{ display: 'grid', gap: 16, fontFamily: 'system-ui, sans-serif' }}>
+      <div role="group" aria-label="Use case" style={{ display: 'flex', gap: 8 }}>
+        {USE_CASES.map((u) => (
+          <button key={u.label} type="button" onClick={() => (setPrompt(u.prompt), setSize(u.size), setFormat(u.format))}>
+            {u.label}
+          </button>
+        ))}
+      </div>
       <ImageEditor
-        defaultReferences={references}
-        defaultPrompt="Keep the product. Make it brighter."
-        defaultSize="2048*2048"
-        defaultFormat="png"
+        references={references}
+        onReferencesChange={setReferences}
+        prompt={prompt}
+        onPromptChange={setPrompt}
+        size={size}
+        onSizeChange={setSize}
+        format={format}
+        onFormatChange={setFormat}
         defaultSeed={7}
         onComplete={(entry) => setDone((list) => [...list, entry])}
       />
-      <section aria-label="The app's record">
-        <h2 style={{ fontSize: 16 }}>The app's record</h2>
+      <section aria-label="The app's state">
+        <h2 style={{ fontSize: 16 }}>The app's state</h2>
+        <p data-testid="app-state">
+          {references.length} reference(s) · {size} · {format} · “{prompt}”
+        </p>
         <ul data-testid="app-record">
           {done.map((entry) => (
             <li key={entry.id}>
@@ -167,18 +189,24 @@ function AppDrivenEditor() {
 }
 
 /**
- * The editor keeps its own inputs; the app starts it (`defaultReferences`, `defaultPrompt`, `defaultSize`,
- * `defaultFormat`, `defaultSeed`) and hears every finished edit (`onComplete`, `onError`) — here to keep its own record.
+ * The app holds the editor's inputs (`references`, `prompt`, `size`, `format` with their `on…Change`): its own
+ * “Use case” buttons set prompt, size and format, and what the user changes in the editor flows back. It also
+ * hears every finished edit (`onComplete`) to keep its own record.
  */
 export const Controlled: Story = {
-  name: 'Controlled (defaults and callbacks)',
+  name: 'Controlled by the app',
   parameters: { hidream: { theme: 'light' } },
   render: () => <AppDrivenEditor />,
   play: async ({ canvas }) => {
     await canvas.findByRole('img', { name: 'product.png' });
+    await userEvent.click(canvas.getByRole('button', { name: 'Story' }));
+    await expect(canvas.getByRole('textbox', { name: 'Prompt' })).toHaveValue(USE_CASES[1].prompt);
+    await expect(canvas.getByRole('radio', { name: /JPEG/ })).toBeChecked();
+    await userEvent.click(canvas.getByRole('radio', { name: /PNG/ }));
+    await expect(canvas.getByTestId('app-state')).toHaveTextContent('1 reference(s) · 1440*2560 · png');
     await clickRun(canvas);
     await findResult(canvas);
-    await waitFor(() => expect(canvas.getByTestId('app-record')).toHaveTextContent('seed 7, 2048*2048, png'));
+    await waitFor(() => expect(canvas.getByTestId('app-record')).toHaveTextContent('seed 7, 1440*2560, png'));
   },
 };
 
