@@ -61,12 +61,12 @@ export interface WaitOptions {
    * @default undefined (no limit)
    */
   timeout?: number;
-  /** Called with the prediction each time its status changes, starting with the first one seen. */
+  /** Called with the prediction each time its status changes, starting with the first one seen. @default undefined */
   onUpdate?(prediction: Prediction): void;
 }
 
 export interface EditOptions extends WaitOptions {
-  /** Called as soon as the prediction id exists: keep it to resume the edit later. */
+  /** Called as soon as the prediction id exists: keep it to resume the edit later. @default undefined */
   onSubmitted?(prediction: Prediction): void;
 }
 
@@ -78,7 +78,7 @@ export interface UploadOptions {
    * @default the file's name, else `image.<subtype>` from its MIME type (`image.bin` when it has none)
    */
   filename?: string;
-  /** Bytes sent so far: called at 0 and at the total. */
+  /** Bytes sent so far: called at 0 and at the total. @default undefined */
   onProgress?(progress: { loaded: number; total: number }): void;
 }
 

@@ -30,8 +30,9 @@ export type EditErrorCode =
   | 'cancelled';
 
 export interface EditErrorOptions {
+  /** The error that caused this one. @default undefined */
   cause?: unknown;
-  /** The prediction this error concerns, when one exists. */
+  /** The prediction this error concerns, when one exists. @default undefined */
   predictionId?: string;
 }
 
@@ -63,11 +64,15 @@ export function isEditError(error: unknown, code?: EditErrorCode): error is Edit
 }
 
 export interface ApiErrorOptions extends EditErrorOptions {
+  /** The HTTP status of the answer. */
   status: number;
+  /** The answer's body: parsed JSON when it was JSON, else its text. @default undefined */
   body?: unknown;
+  /** The server's request id (`x-request-id` or the envelope's `request_id`), for support. @default undefined */
   requestId?: string;
-  /** WaveSpeed's own code from the envelope (`code` or `error_code`), when it differs from the HTTP status. */
+  /** WaveSpeed's own code from the envelope (`code` or `error_code`), when it differs from the HTTP status. @default undefined */
   apiCode?: number | string;
+  /** How long the server asked to wait (`Retry-After`), in ms. @default undefined */
   retryAfterMs?: number;
 }
 

@@ -8,7 +8,7 @@ HidreamContext.displayName = 'HidreamContext';
 export interface HidreamProviderProps {
   /** The client every hook below uses, usually `createClient({ baseUrl: '/api/hidream' })` pointing at your proxy. */
   client: HidreamClient;
-  /** The part of your app (editor, hooks, components) that uses the client. */
+  /** The part of your app (editor, hooks, components) that uses the client. @default undefined */
   children?: ReactNode;
 }
 

@@ -41,13 +41,13 @@ export interface UseEditOptions {
    * @default 100
    */
   tickInterval?: number;
-  /** The prediction exists (the submit answered): store, show or share its id from now on. */
+  /** The prediction exists (the submit answered): store, show or share its id from now on. @default undefined */
   onSubmitted?(prediction: Prediction): void;
-  /** The edit completed; `prediction.outputs` holds the results. Not called after an unmount. */
+  /** The edit completed; `prediction.outputs` holds the results. Not called after an unmount. @default undefined */
   onCompleted?(prediction: Prediction): void;
-  /** The edit failed. Not called for `cancel()`, `reset()` or an unmount. */
+  /** The edit failed. Not called for `cancel()`, `reset()` or an unmount. @default undefined */
   onError?(error: EditError): void;
-  /** `status` changed (reported after render, once per change). */
+  /** `status` changed (reported after render, once per change). @default undefined */
   onStatusChange?(status: EditStatus): void;
 }
 

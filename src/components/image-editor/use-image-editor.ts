@@ -17,19 +17,19 @@ export interface UseImageEditorOptions {
   prompt?: string;
   /** The prompt the editor starts with (uncontrolled). @default "" */
   defaultPrompt?: string;
-  /** Called with the prompt on every change: typing, an inserted template. */
+  /** Called with the prompt on every change: typing, an inserted template. @default undefined */
   onPromptChange?: (prompt: string) => void;
   /** The output size `"W*H"` (controlled). @default undefined */
   size?: string;
   /** The output size (`"W*H"`) the editor starts with (uncontrolled). @default "2048*2048" */
   defaultSize?: string;
-  /** Called with the new size (`"W*H"`) on every change. */
+  /** Called with the new size (`"W*H"`) on every change. @default undefined */
   onSizeChange?: (size: string) => void;
   /** The output format (controlled). @default undefined */
   format?: OutputFormat;
   /** The output format the editor starts with (uncontrolled). @default "jpeg" */
   defaultFormat?: OutputFormat;
-  /** Called with the new output format. */
+  /** Called with the new output format. @default undefined */
   onFormatChange?: (format: OutputFormat) => void;
   /**
    * A pinned seed to start with; absent: a new random seed each run.
@@ -43,6 +43,7 @@ export interface UseImageEditorOptions {
   /**
    * Called with the new list on every add, remove, reorder and finished downscale, and when "Edit this result
    * again" or a history step replaces the references.
+   * @default undefined
    */
   onReferencesChange?: (references: ReferenceImage[]) => void;
   /**
@@ -55,13 +56,13 @@ export interface UseImageEditorOptions {
   maxImages?: number;
   /** The prompt templates offered as chips by `Templates`. @default PROMPT_TEMPLATES */
   templates?: readonly PromptTemplate[];
-  /** Replace any visible or announced string, including those of the nested picker, selector and viewer. */
+  /** Replace any visible or announced string, including those of the nested picker, selector and viewer. @default English (the exported default labels) */
   labels?: Partial<ImageEditorLabels>;
-  /** Options of the underlying `useEdit` (image transport, persistence, timeout...). */
+  /** Options of the underlying `useEdit` (image transport, persistence, timeout...). @default {} */
   editOptions?: Omit<UseEditOptions, 'onCompleted' | 'onError'>;
-  /** An edit finished: its history entry (prediction, output, seed, size...). */
+  /** An edit finished: its history entry (prediction, output, seed, size...). @default undefined */
   onComplete?: (entry: ImageEditorEntry) => void;
-  /** An edit failed (not called for a cancel); the error says why and keeps the prediction id when there is one. */
+  /** An edit failed (not called for a cancel); the error says why and keeps the prediction id when there is one. @default undefined */
   onError?: (error: EditError) => void;
   /** Source of random seeds (0..1). @default Math.random */
   random?: () => number;

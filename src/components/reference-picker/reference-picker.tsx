@@ -36,7 +36,10 @@ const [ReferencePickerContext, useReferencePickerContext] = createPartContext<Us
 const [ItemContext, useItemContext] = createPartContext<ItemContextValue>('ReferencePicker.Item');
 export { useReferencePickerContext };
 
-type Own<E, S = ReferencePickerState> = PartElementProps<Omit<E, 'children'>, S> & { children?: ReactNode };
+type Own<E, S = ReferencePickerState> = PartElementProps<Omit<E, 'children'>, S> & {
+  /** The element's content. @default the part's own content, where it has one (the dropzone's text, the count...) */
+  children?: ReactNode;
+};
 type Props = Record<string, unknown>;
 
 const stateOf = (p: UseReferencePickerReturn, item?: ItemContextValue | null): ReferencePickerState => {
@@ -126,13 +129,13 @@ export type ReferencePickerCountProps = Own<HTMLAttributes<HTMLSpanElement>>;
 export interface ReferencePickerListProps extends Omit<Own<HTMLAttributes<HTMLUListElement>>, 'children'> {
   /**
    * What to render for each reference (inside an `Item` you place yourself), or plain children.
-   * Without children: an `Item` per reference with `Thumbnail`, `MoveUp`, `MoveDown` and `Remove`.
+   * @default an `Item` per reference with `Thumbnail`, `MoveUp`, `MoveDown` and `Remove`
    */
   children?: ReactNode | ((image: ReferenceImage, index: number) => ReactNode);
 }
 
 export interface ReferencePickerItemProps extends Own<HTMLAttributes<HTMLLIElement>, ReferencePickerItemState> {
-  /** The reference; defaults to the one given by a `List` render function. */
+  /** The reference. @default the one given by a `List` render function */
   image?: ReferenceImage;
   /**
    * The reference's position in the list.
@@ -142,7 +145,7 @@ export interface ReferencePickerItemProps extends Own<HTMLAttributes<HTMLLIEleme
 }
 
 export interface ReferencePickerRejectionsProps extends Omit<Own<HTMLAttributes<HTMLDivElement>>, 'children'> {
-  /** Custom rendering of the rejections; by default one paragraph per message (`data-code`). */
+  /** Custom rendering of the rejections. @default one paragraph per message, with its `data-code` */
   children?: ReactNode | ((rejections: Rejection[]) => ReactNode);
 }
 

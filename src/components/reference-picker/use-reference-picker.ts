@@ -23,11 +23,11 @@ import { nameFromUrl, parseImageUrl, probeImageUrl } from './load-url.js';
 import type { DownscaleOptions, DragState, ReferenceImage, Rejection, RejectionError } from './types.js';
 
 export interface UseReferencePickerOptions {
-  /** The references (controlled). */
+  /** The references (controlled). @default undefined (uncontrolled) */
   value?: ReferenceImage[];
   /** The initial references (uncontrolled). @default [] */
   defaultValue?: ReferenceImage[];
-  /** Called with the new list after every add, remove, move and finished downscale. */
+  /** Called with the new list after every add, remove, move and finished downscale. @default undefined */
   onValueChange?: (value: ReferenceImage[]) => void;
   /** Most references allowed; extra files are rejected with `too_many`. @default 5 (DEFAULT_MAX_IMAGES) */
   maxFiles?: number;
@@ -43,9 +43,9 @@ export interface UseReferencePickerOptions {
   paste?: boolean;
   /** Turns off adding, removing and reordering (file dialog, drop, paste, URL and the item buttons). @default false */
   disabled?: boolean;
-  /** Called with every batch of rejected files or URLs (they are also in `rejections`). */
+  /** Called with every batch of rejected files or URLs (they are also in `rejections`). @default undefined */
   onReject?: (rejections: Rejection[]) => void;
-  /** Replace any visible or announced string. */
+  /** Replace any visible or announced string. @default English (the exported default labels) */
   labels?: Partial<ReferencePickerLabels>;
   /** Milliseconds to wait for a URL to load before rejecting it as unreachable. @default 10000 */
   urlTimeout?: number;

@@ -104,14 +104,14 @@ export interface ResultViewerCompareState extends ResultViewerState {
   dragging: boolean;
 }
 export interface ResultViewerCompareProps extends Own<HTMLAttributes<HTMLDivElement>, ResultViewerCompareState> {
-  /** Divider position 0..100 (controlled). */
+  /** Divider position 0..100 (controlled). @default undefined (uncontrolled) */
   position?: number;
   /**
    * Initial divider position 0..100 (uncontrolled).
    * @default 50
    */
   defaultPosition?: number;
-  /** Called with the new position (0..100, rounded) while the divider is dragged or moved with the keyboard. */
+  /** Called with the new position (0..100, rounded) while the divider is dragged or moved with the keyboard. @default undefined */
   onPositionChange?: (position: number) => void;
 }
 

@@ -21,7 +21,7 @@ export interface ResultViewerEdit {
 }
 
 export interface UseResultViewerOptions {
-  /** A `useEdit()` result; the explicit props below override its fields. */
+  /** A `useEdit()` result; the explicit props below override its fields. @default undefined */
   edit?: ResultViewerEdit;
   /**
    * Where the edit is: picks the status sentence and which parts render.
@@ -51,20 +51,20 @@ export interface UseResultViewerOptions {
    * @default "jpeg"
    */
   format?: OutputFormat;
-  /** The prompt, appended to the result's alt text. */
+  /** The prompt, appended to the result's alt text. @default undefined */
   prompt?: string;
   /** Which output to show. @default 0 */
   index?: number;
-  /** "Edit this result again": receives the output (a URL or a `data:` URI). */
+  /** "Edit this result again": receives the output (a URL or a `data:` URI). @default undefined */
   onEditAgain?: (output: string) => void;
-  /** Called by the Retry button in the error (shown only when set); the caller still holds the inputs. */
+  /** Called by the Retry button in the error (shown only when set); the caller still holds the inputs. @default undefined */
   onRetry?: () => void;
   /**
    * Replaces how a download is saved.
    * @default a temporary `<a download>` on an object URL of the blob
    */
   onSave?: (blob: Blob, fileName: string) => void;
-  /** Replace any visible or announced string. */
+  /** Replace any visible or announced string. @default English (the exported default labels) */
   labels?: Partial<ResultViewerLabels>;
 }
 

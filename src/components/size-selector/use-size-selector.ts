@@ -6,28 +6,28 @@ import { describeSize, type SizeDescription } from './describe-size.js';
 import { defaultSizeSelectorLabels, type SizeSelectorLabels } from './labels.js';
 
 export interface UseSizeSelectorOptions {
-  /** The size as `"W*H"` (controlled). */
+  /** The size as `"W*H"` (controlled). @default undefined (uncontrolled) */
   value?: string;
   /**
    * The initial size as `"W*H"` (uncontrolled).
    * @default "2048*2048"
    */
   defaultValue?: string;
-  /** Called with the new `"W*H"` size each time it changes (a preset, a typed side, "Match first reference"). */
+  /** Called with the new `"W*H"` size each time it changes (a preset, a typed side, "Match first reference"). @default undefined */
   onValueChange?: (value: string) => void;
   /**
    * The presets offered by `Presets` (one radio each).
    * @default SIZE_PRESETS
    */
   presets?: readonly SizePreset[];
-  /** Lock the aspect ratio while typing a side (controlled). */
+  /** Lock the aspect ratio while typing a side (controlled). @default undefined (uncontrolled) */
   aspectLocked?: boolean;
   /**
    * Whether the aspect ratio starts locked (uncontrolled).
    * @default false
    */
   defaultAspectLocked?: boolean;
-  /** Called with the new lock state when `AspectLock` is toggled. */
+  /** Called with the new lock state when `AspectLock` is toggled. @default undefined */
   onAspectLockedChange?: (locked: boolean) => void;
   /**
    * The first reference image's size; enables "Match first reference".
@@ -39,7 +39,7 @@ export interface UseSizeSelectorOptions {
    * @default false
    */
   disabled?: boolean;
-  /** Replace any visible or announced string. */
+  /** Replace any visible or announced string. @default English (the exported default labels) */
   labels?: Partial<SizeSelectorLabels>;
 }
 

@@ -15,11 +15,11 @@ export type RenderProp<State> = ReactElement | ((props: Record<string, unknown>,
 
 /** Props every part accepts. */
 export interface PartProps<State> {
-  /** A class name, or a function of the part's state returning one. */
+  /** A class name, or a function of the part's state returning one. @default undefined */
   className?: ClassNameProp<State>;
-  /** Inline styles, or a function of the part's state returning them. */
+  /** Inline styles, or a function of the part's state returning them. @default undefined */
   style?: StyleProp<State>;
-  /** Render another element or component instead of the default one. */
+  /** Render another element or component instead of the default one. @default undefined (the part's own element) */
   render?: RenderProp<State>;
 }
 
