@@ -2,7 +2,7 @@
 // for the same jobs (the issues forbid depending on the React ones). Every figure is the same measure as
 // scripts/size.mjs: bundled by esbuild as an app would, minified, gzip -9, React and TanStack Query external.
 // "core external" leaves out hidream-edit/core, which the React entry shares with the other entries.
-// Run: node --import tsx bench/bundle-size.ts
+// Run after `npm run build`: node --import tsx bench/bundle-size.ts
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 
@@ -56,6 +56,11 @@ row('React entry with core included', await gzipBytes("export * from './src/inde
 row('hidream-edit/core, everything', await gzipBytes("export * from './src/core/index.ts';"), '(issue 2 budget: 5 KB)');
 row('hidream-edit/core, createClient only (what a typical app imports)', await gzipBytes("export { createClient } from './src/core/index.ts';"));
 console.log(`(the three components measured alone add up to ${kb(sum)}: they share the part utilities)`);
+
+console.log('\nWhat an app pays for what it imports from the built package (dist/, core included, tree-shaken)');
+for (const names of ['HidreamProvider, useEdit', 'HidreamProvider, useEdit, ResultViewer', 'HidreamProvider, ReferencePicker', 'HidreamProvider, ImageEditor']) {
+  row(`import { ${names} } from 'hidream-edit'`, await gzipBytes(`export { ${names} } from './dist/index.js';`));
+}
 
 console.log('\nSingle-purpose packages doing one job each (same measure)');
 const others: [string, string, string][] = [

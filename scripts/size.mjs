@@ -3,6 +3,9 @@
 // `target` is the budget the issues set; `ceiling` is what CI enforces: the size measured when the target
 // could not (yet) be met without dropping required behaviour, so that nothing grows unnoticed.
 // Run after `npm run build`: `node scripts/size.mjs`.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -38,10 +41,43 @@ const budgets = [
     ceiling: 20.5 * KB,
   },
   { name: 'hidream-edit React entry, everything (core included, peers external)', contents: "export * from './dist/index.js';" },
+  // What apps really pay: the built package, tree-shaken to what they import (core included). Ceilings, no targets.
+  {
+    name: "import { HidreamProvider, useEdit } from 'hidream-edit'",
+    contents: "export { HidreamProvider, useEdit } from './dist/index.js';",
+    ceiling: 5.5 * KB,
+  },
+  {
+    name: "import { HidreamProvider, useEdit, ResultViewer } from 'hidream-edit'",
+    contents: "export { HidreamProvider, useEdit, ResultViewer } from './dist/index.js';",
+    ceiling: 9 * KB,
+  },
 ];
 
 const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
 let failed = false;
+
+// Tree-shaking needs every module of the built entries to be free of top-level side effects. Checked on a copy
+// outside the package, so that its "sideEffects" field cannot hide one: importing an entry and using nothing
+// must leave nothing but the peers' import statements.
+const copy = mkdtempSync(join(tmpdir(), 'hidream-size-'));
+cpSync('dist', copy, { recursive: true });
+for (const entry of ['index.js', 'core/index.js']) {
+  const result = await build({
+    stdin: { contents: `import ${JSON.stringify(join(copy, entry))};`, resolveDir: copy },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    external: peers,
+    logLevel: 'silent',
+  });
+  const left = result.outputFiles[0].text.replace(/import\s*(?:[^;]*?from\s*)?"[^"]+";/g, '').trim();
+  if (left) failed = true;
+  console.log(left ? `FAIL dist/${entry} has top-level side effects, kept by every bundle:\n${left.slice(0, 500)}` : `ok   dist/${entry} has no top-level side effects (tree-shakes)`);
+}
+rmSync(copy, { recursive: true, force: true });
+
 for (const budget of budgets) {
   const result = await build({
     stdin: { contents: budget.contents, resolveDir: process.cwd(), loader: 'ts' },
@@ -60,7 +96,7 @@ for (const budget of budgets) {
   const gzip = gzipSync(code, { level: 9 }).length;
   const ceiling = budget.ceiling ?? budget.target ?? Infinity;
   let verdict = 'ok  ';
-  let note = budget.target ? `target ${kb(budget.target)}` : 'reported';
+  let note = budget.target ? `target ${kb(budget.target)}` : budget.ceiling ? `ceiling ${kb(budget.ceiling)}` : 'reported';
   if (gzip > ceiling) {
     failed = true;
     verdict = 'FAIL';
@@ -72,6 +108,6 @@ for (const budget of budgets) {
   console.log(`${verdict} ${budget.name}: ${kb(gzip)} gzip (${(code.length / KB).toFixed(1)} KB min), ${note}`);
 }
 if (failed) {
-  console.error('\nA size ceiling is exceeded.');
+  console.error('\nA size ceiling is exceeded, or an entry no longer tree-shakes.');
   process.exit(1);
 }

@@ -7,7 +7,7 @@ export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 /** Largest reference image we accept, in pixels, read from its header before any decode (128 megapixels). */
 export const MAX_IMAGE_PIXELS = 128 * 1024 * 1024;
 /** The flattest and tallest aspect ratio (width / height) the API accepts for a reference: 1:4 .. 4:1. */
-export const MIN_ASPECT_RATIO = 1 / 4;
+export const MIN_ASPECT_RATIO = 0.25;
 export const MAX_ASPECT_RATIO = 4;
 /** Output side limits, in pixels. */
 export const MIN_SIDE = 256;

@@ -49,11 +49,11 @@ export class EditError extends Error {
     this.name = 'EditError';
     this.code = code;
     this.predictionId = options.predictionId;
+    // The marker isEditError checks: not enumerable, not serialised. Set here, not on the prototype, so that
+    // this module has no top-level side effect and bundles that do not use it drop it.
+    Object.defineProperty(this, MARKER, { value: true });
   }
 }
-
-// The marker isEditError checks, inherited by every instance (not enumerable, not serialised).
-(EditError.prototype as { [MARKER]?: true })[MARKER] = true;
 
 /**
  * True for any error thrown by hidream-edit, from any copy of the package (it checks a `Symbol.for` marker).

@@ -19,7 +19,7 @@ const rows =
   'Ultrawide-21-9 144 Banners';
 
 /** Output sizes for the model's use cases, squarest first. */
-export const SIZE_PRESETS: readonly SizePreset[] = rows.split(';').map((row) => {
+export const SIZE_PRESETS: readonly SizePreset[] = /* @__PURE__ */ rows.split(';').map((row) => {
   const [word, k, ...use] = row.split(' ') as [string, string];
   const [name, w = 1, h = 1] = word.split('-');
   const aspect = `${w}:${h}`;

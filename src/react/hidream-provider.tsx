@@ -2,8 +2,8 @@ import { QueryClientContext, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { HidreamClient } from '../core/index.js';
 
-const HidreamContext = createContext<HidreamClient | null>(null);
-HidreamContext.displayName = 'HidreamContext';
+// Written so that a bundle that does not use it can drop it (no top-level statement with a side effect).
+const HidreamContext = /* @__PURE__ */ Object.assign(/* @__PURE__ */ createContext<HidreamClient | null>(null), { displayName: 'HidreamContext' });
 
 export interface HidreamProviderProps {
   /** The client every hook below uses, usually `createClient({ baseUrl: '/api/hidream' })` pointing at your proxy. */

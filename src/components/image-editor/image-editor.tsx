@@ -12,7 +12,7 @@ import { ReferencePicker } from '../reference-picker/index.js';
 import { ResultViewer } from '../result-viewer/index.js';
 import { SizeSelector } from '../size-selector/index.js';
 import { createPart, createPartFactory, type Part } from '../utils/create-part.js';
-import { createPartContext, dataAttr, VISUALLY_HIDDEN, type PartElementProps } from '../utils/index.js';
+import { createPartContext, usePartContext, dataAttr, VISUALLY_HIDDEN, type PartElementProps } from '../utils/index.js';
 import { useImageEditor, type UseImageEditorOptions, type UseImageEditorReturn } from './use-image-editor.js';
 
 /** State every ImageEditor part receives. */
@@ -22,7 +22,8 @@ export interface ImageEditorState {
   canRun: boolean;
 }
 
-const [ImageEditorContext, useImageEditorContext] = createPartContext<UseImageEditorReturn>('ImageEditor.Root');
+const ImageEditorContext = /* @__PURE__ */ createPartContext<UseImageEditorReturn>('ImageEditor.Root');
+const useImageEditorContext = (partName: string) => usePartContext(ImageEditorContext, partName);
 export { useImageEditorContext };
 
 type Own<E> = PartElementProps<E, ImageEditorState>;
@@ -32,7 +33,7 @@ type Section = Own<HTMLAttributes<HTMLElement>>;
 type Paragraph = Own<HTMLAttributes<HTMLParagraphElement>>;
 type Button = Own<ButtonHTMLAttributes<HTMLButtonElement>>;
 const stateOf = (e: UseImageEditorReturn): ImageEditorState => ({ status: e.edit.status, running: e.edit.isPending, canRun: e.canRun });
-const part = createPartFactory('ImageEditor', useImageEditorContext, stateOf, (s) => ({ 'data-status': s.status }));
+const part = /* @__PURE__ */ createPartFactory('ImageEditor', useImageEditorContext, stateOf, (s) => ({ 'data-status': s.status }));
 /** `data-scope` and `data-part` of the plain elements inside the parts. */
 const scope = (name: string) => ({ 'data-scope': 'image-editor', 'data-part': name });
 const editable = (t: EventTarget) => (t as HTMLElement).closest?.('input, textarea, select, [contenteditable]');
@@ -45,7 +46,7 @@ export interface ImageEditorRootProps extends UseImageEditorOptions, Own<Omit<HT
  * history. Give children to lay the parts out yourself. Ctrl/⌘+Enter runs; Ctrl/⌘+Z and Shift+Ctrl/⌘+Z step
  * through the history (outside text fields).
  */
-const Root: Part<'div', ImageEditorRootProps> = createPart('div', (props: ImageEditorRootProps) => {
+const Root: Part<'div', ImageEditorRootProps> = /* @__PURE__ */ createPart('div', (props: ImageEditorRootProps) => {
   const {
     prompt, defaultPrompt, onPromptChange, size, defaultSize, onSizeChange, format, defaultFormat, onFormatChange, defaultSeed,
     references, defaultReferences, onReferencesChange, syncMode, maxImages, templates, labels, editOptions, onComplete, onError,
@@ -104,7 +105,7 @@ const Root: Part<'div', ImageEditorRootProps> = createPart('div', (props: ImageE
 });
 
 /** The ReferencePicker (dropzone, hidden file input "Add reference images", URL field, list, rejections, count). */
-const References: Part<'div', Div> = part('References', 'div', (e) => [
+const References: Part<'div', Div> = /* @__PURE__ */ part('References', 'div', (e) => [
   {
     children: (
       <ReferencePicker.Root value={e.references} onValueChange={e.setReferences} maxFiles={e.maxImages} labels={e.labels.referencePicker}>
@@ -121,12 +122,12 @@ const References: Part<'div', Div> = part('References', 'div', (e) => [
 ]);
 
 /** The visible label of the prompt ("Prompt"). */
-const PromptLabel: Part<'label', Own<LabelHTMLAttributes<HTMLLabelElement>>> = part('PromptLabel', 'label', (e) => [
+const PromptLabel: Part<'label', Own<LabelHTMLAttributes<HTMLLabelElement>>> = /* @__PURE__ */ part('PromptLabel', 'label', (e) => [
   { htmlFor: e.ids.prompt, children: e.labels.prompt },
 ]);
 
 /** The prompt textarea (accessible name "Prompt"). */
-const Prompt: Part<'textarea', Own<TextareaHTMLAttributes<HTMLTextAreaElement>>> = part('Prompt', 'textarea', (e) => [
+const Prompt: Part<'textarea', Own<TextareaHTMLAttributes<HTMLTextAreaElement>>> = /* @__PURE__ */ part('Prompt', 'textarea', (e) => [
   {
     id: e.ids.prompt,
     'aria-label': e.labels.prompt,
@@ -140,7 +141,7 @@ const Prompt: Part<'textarea', Own<TextareaHTMLAttributes<HTMLTextAreaElement>>>
 ]);
 
 /** Chips inserting the prompting guide's templates; the first `[placeholder]` is selected for typing over. */
-const Templates: Part<'div', Div> = part('Templates', 'div', (e) => [
+const Templates: Part<'div', Div> = /* @__PURE__ */ part('Templates', 'div', (e) => [
   {
     role: 'group',
     'aria-label': e.labels.templates,
@@ -153,7 +154,7 @@ const Templates: Part<'div', Div> = part('Templates', 'div', (e) => [
 ]);
 
 /** The SizeSelector, with "Match first reference". */
-const Size: Part<'fieldset', FieldSet> = part('Size', 'fieldset', (e) => [
+const Size: Part<'fieldset', FieldSet> = /* @__PURE__ */ part('Size', 'fieldset', (e) => [
   {
     children: (
       <>
@@ -178,7 +179,7 @@ const Size: Part<'fieldset', FieldSet> = part('Size', 'fieldset', (e) => [
 ]);
 
 /** Output format radios: JPEG, PNG, WebP. */
-const Format: Part<'fieldset', FieldSet> = part('Format', 'fieldset', (e) => [
+const Format: Part<'fieldset', FieldSet> = /* @__PURE__ */ part('Format', 'fieldset', (e) => [
   {
     'data-value': e.format,
     children: (
@@ -197,7 +198,7 @@ const Format: Part<'fieldset', FieldSet> = part('Format', 'fieldset', (e) => [
 ]);
 
 /** Seed: random each run (the editor draws it, so it can be shown) or pinned; "Pin this seed" after a run. */
-const Seed: Part<'fieldset', FieldSet> = part('Seed', 'fieldset', (e) => [
+const Seed: Part<'fieldset', FieldSet> = /* @__PURE__ */ part('Seed', 'fieldset', (e) => [
   {
     'data-random': dataAttr(e.seedRandom),
     children: (
@@ -237,7 +238,7 @@ const Seed: Part<'fieldset', FieldSet> = part('Seed', 'fieldset', (e) => [
 ]);
 
 /** "Run edit": disabled with a reason (described by `RunReason`) while invalid or running. */
-const Run: Part<'button', Button> = part('Run', 'button', (e, _, state) => [
+const Run: Part<'button', Button> = /* @__PURE__ */ part('Run', 'button', (e, _, state) => [
   {
     type: 'button',
     disabled: !e.canRun,
@@ -250,20 +251,20 @@ const Run: Part<'button', Button> = part('Run', 'button', (e, _, state) => [
 ]);
 
 /** Why Run is disabled, or the keyboard shortcut when it is not. */
-const RunReason: Part<'p', Paragraph> = part('RunReason', 'p', (e) => [
+const RunReason: Part<'p', Paragraph> = /* @__PURE__ */ part('RunReason', 'p', (e) => [
   { id: e.ids.reason, 'data-blocked': dataAttr(!!e.reason), children: e.reason ?? e.labels.shortcut },
 ]);
 
 /** Cancels the running edit; renders nothing otherwise. */
-const Cancel: Part<'button', Button> = part('Cancel', 'button', (e, _, state) => state.running && [{ type: 'button', onClick: e.cancel, children: e.labels.cancel }]);
+const Cancel: Part<'button', Button> = /* @__PURE__ */ part('Cancel', 'button', (e, _, state) => state.running && [{ type: 'button', onClick: e.cancel, children: e.labels.cancel }]);
 
 /** "$0.02 per edit · Session total $0.04 (2 edits)". */
-const Cost: Part<'p', Paragraph> = part('Cost', 'p', (e) => [
+const Cost: Part<'p', Paragraph> = /* @__PURE__ */ part('Cost', 'p', (e) => [
   { 'data-edits': e.edits, children: `${e.labels.price(e.price)} · ${e.labels.total(e.total, e.edits)}` },
 ]);
 
 /** The ResultViewer for the running edit, or the history entry shown. */
-const Result: Part<'section', Section> = part('Result', 'section', (e) => [
+const Result: Part<'section', Section> = /* @__PURE__ */ part('Result', 'section', (e) => [
   {
     'aria-label': e.labels.result,
     children: <ResultViewer.Root {...e.viewer} onEditAgain={e.editAgain} onRetry={e.run} labels={e.labels.resultViewer} />,
@@ -271,7 +272,7 @@ const Result: Part<'section', Section> = part('Result', 'section', (e) => [
 ]);
 
 /** The session's edits (thumbnail, prompt, seed, size), with Undo and Redo; click an entry to go back to it. */
-const History: Part<'section', Section> = part('History', 'section', (e, _, state) => {
+const History: Part<'section', Section> = /* @__PURE__ */ part('History', 'section', (e, _, state) => {
   const { entries, index } = e.history;
   // A button that disables itself (Undo at the first step, Redo at the last) hands focus to its sibling.
   const toolbar = useRef<HTMLDivElement>(null);
@@ -338,7 +339,7 @@ const History: Part<'section', Section> = part('History', 'section', (e, _, stat
  * `<ImageEditor />` is the whole editor in one tag; its parts (`ImageEditor.Prompt`, `.Run`, ...) compose a
  * custom layout inside `<ImageEditor.Root>` (the same component).
  */
-export const ImageEditor = Object.assign(Root, {
+export const ImageEditor = /* @__PURE__ */ Object.assign(Root, {
   Root,
   References,
   PromptLabel,

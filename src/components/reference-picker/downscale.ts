@@ -49,7 +49,7 @@ function resize(job: DownscaleJob & { blob: Blob }): Promise<Blob> {
 }
 
 // Says it started, then answers each job with the blob, or without one when it failed (the main thread retries it).
-const WORKER_SOURCE = `postMessage(0);onmessage=e=>(${resize})(e.data).then(blob=>postMessage({id:e.data.id,blob}),()=>postMessage({id:e.data.id}))`;
+const workerSource = () => `postMessage(0);onmessage=e=>(${resize})(e.data).then(blob=>postMessage({id:e.data.id,blob}),()=>postMessage({id:e.data.id}))`;
 
 export interface Downscaler {
   /** Resizes `blob` to the job's size with EXIF orientation applied: in the worker, else on the main thread. */
@@ -108,7 +108,7 @@ export function createDownscaler(options: DownscalerOptions = {}): Downscaler {
   };
 
   function start(): Worker {
-    url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+    url = URL.createObjectURL(new Blob([workerSource()], { type: 'text/javascript' }));
     const w = new Worker(url);
     startTimer = setTimeout(stop, startTimeout, true);
     w.onerror = (event) => {

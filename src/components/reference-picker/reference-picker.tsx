@@ -7,7 +7,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
 } from 'react';
-import { createPartContext, dataAttr, renderPart, type PartElementProps } from '../utils/index.js';
+import { createPartContext, usePartContext, dataAttr, renderPart, type PartElementProps } from '../utils/index.js';
 import type { DragState, ReferenceImage, Rejection } from './types.js';
 import { useReferencePicker, type UseReferencePickerOptions, type UseReferencePickerReturn } from './use-reference-picker.js';
 
@@ -32,8 +32,10 @@ export interface ReferencePickerItemState extends ReferencePickerState {
 }
 
 type ItemContextValue = { image: ReferenceImage; index: number };
-const [ReferencePickerContext, useReferencePickerContext] = createPartContext<UseReferencePickerReturn>('ReferencePicker.Root');
-const [ItemContext, useItemContext] = createPartContext<ItemContextValue>('ReferencePicker.Item');
+const ReferencePickerContext = /* @__PURE__ */ createPartContext<UseReferencePickerReturn>('ReferencePicker.Root');
+const useReferencePickerContext = (partName: string) => usePartContext(ReferencePickerContext, partName);
+const ItemContext = /* @__PURE__ */ createPartContext<ItemContextValue>('ReferencePicker.Item');
+const useItemContext = (partName: string) => usePartContext(ItemContext, partName);
 export { useReferencePickerContext };
 
 type Own<E, S = ReferencePickerState> = PartElementProps<Omit<E, 'children'>, S> & {
@@ -90,7 +92,7 @@ function part<E, P extends { children?: unknown }>(
 }
 
 /** The props of `Root` that are `useReferencePicker` options, not attributes of its element. */
-const OPTIONS = 'value defaultValue onValueChange maxFiles maxBytes downscale paste disabled onReject labels urlTimeout'.split(' ');
+const OPTIONS = /* @__PURE__ */ 'value defaultValue onValueChange maxFiles maxBytes downscale paste disabled onReject labels urlTimeout'.split(' ');
 
 export interface ReferencePickerRootProps
   extends UseReferencePickerOptions,
@@ -100,7 +102,7 @@ export interface ReferencePickerRootProps
  * Holds the picker's state and renders a labelled group (with a visually hidden live region announcing adds,
  * removes, moves and rejections). Use `useReferencePicker` directly for a fully custom UI.
  */
-const Root = forwardRef<HTMLDivElement, ReferencePickerRootProps>(function ReferencePickerRoot(props, ref) {
+const Root = /* @__PURE__ */ forwardRef<HTMLDivElement, ReferencePickerRootProps>(function ReferencePickerRoot(props, ref) {
   const picker = useReferencePicker(props);
   const state = stateOf(picker);
   const rest: Props = { ...props };
@@ -153,23 +155,23 @@ export interface ReferencePickerRejectionsProps extends Omit<Own<HTMLAttributes<
  * The drop target; also a button opening the file dialog (click, Enter, Space). `data-drag="idle|accept|reject"`.
  * Shows `labels.dropzone` when it has no children.
  */
-const Dropzone = part<HTMLDivElement, ReferencePickerDropzoneProps>('Dropzone', 'div', (p, _, ref) => ({
+const Dropzone = /* @__PURE__ */ part<HTMLDivElement, ReferencePickerDropzoneProps>('Dropzone', 'div', (p, _, ref) => ({
   ...p.getDropzoneProps(ref),
   'data-drag': p.drag,
   children: p.labels.dropzone,
 }));
 
 /** The hidden file input ("Add reference images"; PNG, JPEG, WebP; multiple). Place it inside the Dropzone or anywhere. */
-const Input = part<HTMLInputElement, ReferencePickerInputProps>('Input', 'input', (p, _, ref) => p.getInputProps(ref), () => ({}));
+const Input = /* @__PURE__ */ part<HTMLInputElement, ReferencePickerInputProps>('Input', 'input', (p, _, ref) => p.getInputProps(ref), () => ({}));
 
 /** A URL field ("Image URL"); Enter adds the URL after checking it loads. */
-const UrlInput = part<HTMLInputElement, ReferencePickerUrlInputProps>('UrlInput', 'input', (p, _, ref) => p.getUrlInputProps(ref));
+const UrlInput = /* @__PURE__ */ part<HTMLInputElement, ReferencePickerUrlInputProps>('UrlInput', 'input', (p, _, ref) => p.getUrlInputProps(ref));
 
 /** Adds the URL typed in `UrlInput` ("Add URL"). */
-const UrlSubmit = part<HTMLButtonElement, ReferencePickerButtonProps>('UrlSubmit', 'button', (p, _, ref) => p.getUrlSubmitProps(ref));
+const UrlSubmit = /* @__PURE__ */ part<HTMLButtonElement, ReferencePickerButtonProps>('UrlSubmit', 'button', (p, _, ref) => p.getUrlSubmitProps(ref));
 
 /** The ordered list of references (`ul`). */
-const List = part<HTMLUListElement, ReferencePickerListProps>('List', 'ul', (p, _, ref) => p.getListProps(ref), stateAttrs, (p, children) =>
+const List = /* @__PURE__ */ part<HTMLUListElement, ReferencePickerListProps>('List', 'ul', (p, _, ref) => p.getListProps(ref), stateAttrs, (p, children) =>
   typeof children === 'function'
     ? p.value.map((image, index) => (
         <ItemContext.Provider key={image.id} value={{ image, index }}>
@@ -191,7 +193,7 @@ const List = part<HTMLUListElement, ReferencePickerListProps>('List', 'ul', (p, 
  * One reference (`li`, focusable, draggable to reorder). Alt+ArrowUp/Down moves it, Delete removes it.
  * `data-status="processing|ready"`, `data-index`, `data-downscaled`, `data-dragging`; `--reference-aspect-ratio`.
  */
-const Item = forwardRef<HTMLLIElement, ReferencePickerItemProps>(function ReferencePickerItem(props, ref) {
+const Item = /* @__PURE__ */ forwardRef<HTMLLIElement, ReferencePickerItemProps>(function ReferencePickerItem(props, ref) {
   const p = useReferencePickerContext('ReferencePicker.Item');
   const outer = useContext(ItemContext);
   const { image = outer?.image, index: indexProp, ...rest } = props;
@@ -207,19 +209,19 @@ const Item = forwardRef<HTMLLIElement, ReferencePickerItemProps>(function Refere
 });
 
 /** The reference's preview (`img`, alt = its name). */
-const Thumbnail = part<HTMLImageElement, ReferencePickerThumbnailProps>('Thumbnail', 'img', (p, { image }, ref) => p.getThumbnailProps(image, ref), itemAttrs);
+const Thumbnail = /* @__PURE__ */ part<HTMLImageElement, ReferencePickerThumbnailProps>('Thumbnail', 'img', (p, { image }, ref) => p.getThumbnailProps(image, ref), itemAttrs);
 
 /** Removes the reference ("Remove <name>"). */
-const Remove = part<HTMLButtonElement, ReferencePickerItemButtonProps>('Remove', 'button', (p, { image }, ref) => p.getRemoveProps(image, ref), itemAttrs);
+const Remove = /* @__PURE__ */ part<HTMLButtonElement, ReferencePickerItemButtonProps>('Remove', 'button', (p, { image }, ref) => p.getRemoveProps(image, ref), itemAttrs);
 
 /** Moves the reference one place earlier ("Move <name> up"); disabled on the first. */
-const MoveUp = part<HTMLButtonElement, ReferencePickerItemButtonProps>('MoveUp', 'button', (p, { image }, ref) => p.getMoveUpProps(image, ref), itemAttrs);
+const MoveUp = /* @__PURE__ */ part<HTMLButtonElement, ReferencePickerItemButtonProps>('MoveUp', 'button', (p, { image }, ref) => p.getMoveUpProps(image, ref), itemAttrs);
 
 /** Moves the reference one place later ("Move <name> down"); disabled on the last. */
-const MoveDown = part<HTMLButtonElement, ReferencePickerItemButtonProps>('MoveDown', 'button', (p, { image }, ref) => p.getMoveDownProps(image, ref), itemAttrs);
+const MoveDown = /* @__PURE__ */ part<HTMLButtonElement, ReferencePickerItemButtonProps>('MoveDown', 'button', (p, { image }, ref) => p.getMoveDownProps(image, ref), itemAttrs);
 
 /** Every rejection message of the last add (`role="alert"`); `data-empty` when there is none. */
-const Rejections = part<HTMLDivElement, ReferencePickerRejectionsProps>(
+const Rejections = /* @__PURE__ */ part<HTMLDivElement, ReferencePickerRejectionsProps>(
   'Rejections',
   'div',
   (p, _, ref) => ({ ...p.getRejectionsProps(ref), 'data-empty': dataAttr(!p.rejections.length) }),
@@ -238,7 +240,7 @@ const Rejections = part<HTMLDivElement, ReferencePickerRejectionsProps>(
 );
 
 /** "2 of 5 images"; `data-full` at the limit. */
-const Count = part<HTMLSpanElement, ReferencePickerCountProps>('Count', 'span', (p, _, ref) => p.getCountProps(ref));
+const Count = /* @__PURE__ */ part<HTMLSpanElement, ReferencePickerCountProps>('Count', 'span', (p, _, ref) => p.getCountProps(ref));
 
 /** Choose, drop, paste or link 1..N reference images; validate, downscale, reorder and remove them. */
 export const ReferencePicker = {

@@ -62,7 +62,7 @@ type Candidate = Rejection & { make: () => ReferenceImage };
 /** MIME type of an item dragged inside the list (reorder). */
 export const REORDER_MIME = 'application/x-hidream-reference';
 export const ACCEPT = 'image/png,image/jpeg,image/webp';
-const ACCEPTED_TYPES = ACCEPT.split(',');
+const ACCEPTED_TYPES = /* @__PURE__ */ ACCEPT.split(',');
 
 const assignRef = <T>(ref: Ref<T> | undefined, node: T | null) =>
   typeof ref === 'function' ? ref(node) : ref && ((ref as { current: T | null }).current = node);

@@ -1,6 +1,6 @@
 import { useRef, type ButtonHTMLAttributes, type CSSProperties, type HTMLAttributes, type ImgHTMLAttributes, type KeyboardEvent, type PointerEvent } from 'react';
 import { createPart, createPartFactory, type Part } from '../utils/create-part.js';
-import { createPartContext, dataAttr, useControllableState, type PartElementProps } from '../utils/index.js';
+import { createPartContext, usePartContext, dataAttr, useControllableState, type PartElementProps } from '../utils/index.js';
 import { useResultViewer, type ResultViewerStatus, type UseResultViewerOptions, type UseResultViewerReturn } from './use-result-viewer.js';
 
 /** State every ResultViewer part receives. */
@@ -11,7 +11,8 @@ export interface ResultViewerState {
   nsfw: boolean;
 }
 
-const [ResultViewerContext, useResultViewerContext] = createPartContext<UseResultViewerReturn>('ResultViewer.Root');
+const ResultViewerContext = /* @__PURE__ */ createPartContext<UseResultViewerReturn>('ResultViewer.Root');
+const useResultViewerContext = (partName: string) => usePartContext(ResultViewerContext, partName);
 export { useResultViewerContext };
 
 type Own<E, S = ResultViewerState> = PartElementProps<E, S>;
@@ -19,7 +20,7 @@ type Div = Own<HTMLAttributes<HTMLDivElement>>;
 type Img = Own<ImgHTMLAttributes<HTMLImageElement>>;
 type Button = Own<ButtonHTMLAttributes<HTMLButtonElement>>;
 const stateOf = (v: UseResultViewerReturn): ResultViewerState => ({ status: v.status, pending: v.pending, hasOutput: v.output !== null, nsfw: v.nsfw });
-const part = createPartFactory('ResultViewer', useResultViewerContext, stateOf, (s) => ({ 'data-status': s.status }));
+const part = /* @__PURE__ */ createPartFactory('ResultViewer', useResultViewerContext, stateOf, (s) => ({ 'data-status': s.status }));
 
 export interface ResultViewerRootProps extends UseResultViewerOptions, Own<HTMLAttributes<HTMLDivElement>> {}
 
@@ -27,7 +28,7 @@ export interface ResultViewerRootProps extends UseResultViewerOptions, Own<HTMLA
  * Holds the result state (from a `useEdit()` result passed as `edit`, or explicit props). Without children
  * it renders Status, Progress, Error, Compare (with a `source`) or Image, Nsfw, Download and EditAgain.
  */
-const Root: Part<'div', ResultViewerRootProps> = createPart('div', (props: ResultViewerRootProps) => {
+const Root: Part<'div', ResultViewerRootProps> = /* @__PURE__ */ createPart('div', (props: ResultViewerRootProps) => {
   const { edit, status, prediction, error, elapsedMs, uploadProgress, source, format, prompt, index, onEditAgain, onRetry, onSave, labels, children, ...rest } = props;
   const v = useResultViewer(props);
   const state = stateOf(v);
@@ -58,7 +59,7 @@ const Root: Part<'div', ResultViewerRootProps> = createPart('div', (props: Resul
 });
 
 /** The live region: "Processing… 3.2 s" (the ticking time is hidden from screen readers), "Completed in 4.1 s", the failure sentence. */
-const Status: Part<'div', Div> = part('Status', 'div', (v) => [
+const Status: Part<'div', Div> = /* @__PURE__ */ part('Status', 'div', (v) => [
   {
     role: 'status',
     'aria-live': 'polite',
@@ -78,7 +79,7 @@ const STAGE: Record<ResultViewerStatus, number> = { idle: 0, uploading: 0.15, su
  * A progress bar: the upload percentage while uploading, indeterminate while submitting and processing, 100 when
  * completed; `--hidream-progress` gives the stage 0..1 for styling.
  */
-const Progress: Part<'div', Div> = part('Progress', 'div', (v) => {
+const Progress: Part<'div', Div> = /* @__PURE__ */ part('Progress', 'div', (v) => {
   const percent = v.uploadPercent;
   return [
     {
@@ -94,9 +95,10 @@ const Progress: Part<'div', Div> = part('Progress', 'div', (v) => {
 });
 
 /** The result image (alt "Edited image: <prompt>"); renders nothing until there is an output. */
-const Image: Part<'img', Img> = part('Image', 'img', (v) => v.output && [{ src: v.output, alt: v.labels.image(v.prompt) }]);
+const Image: Part<'img', Img> = /* @__PURE__ */ part('Image', 'img', (v) => v.output && [{ src: v.output, alt: v.labels.image(v.prompt) }]);
 
-const [CompareContext, useCompareContext] = createPartContext<{ position: number; setPosition(position: number): void }>('ResultViewer.Compare');
+const CompareContext = /* @__PURE__ */ createPartContext<{ position: number; setPosition(position: number): void }>('ResultViewer.Compare');
+const useCompareContext = (partName: string) => usePartContext(CompareContext, partName);
 
 export interface ResultViewerCompareState extends ResultViewerState {
   /** Where the divider is, 0..100 (percent from the left; the original is on the left). */
@@ -122,7 +124,7 @@ const clamp = (n: number) => Math.min(100, Math.max(0, Math.round(n)));
  * variable `--hidream-compare-position`. Drag anywhere with a pointer; the `CompareHandle` is an ARIA slider.
  * Renders nothing without both a `source` and an output. Default children: CompareAfter, CompareBefore, CompareHandle.
  */
-const Compare: Part<'div', ResultViewerCompareProps> = part(
+const Compare: Part<'div', ResultViewerCompareProps> = /* @__PURE__ */ part(
   'Compare',
   'div',
   (v, { position: value, defaultPosition = 50, onPositionChange, children, ...rest }: ResultViewerCompareProps, state) => {
@@ -163,7 +165,7 @@ const Compare: Part<'div', ResultViewerCompareProps> = part(
 );
 
 /** The result inside `Compare` (in flow: it sizes the compare box). */
-const CompareAfter: Part<'img', Img> = part('CompareAfter', 'img', (v) => {
+const CompareAfter: Part<'img', Img> = /* @__PURE__ */ part('CompareAfter', 'img', (v) => {
   useCompareContext('ResultViewer.CompareAfter');
   return [{ src: v.output, alt: v.labels.image(v.prompt), draggable: false, style: { display: 'block', width: '100%' } }];
 });
@@ -178,7 +180,7 @@ const BEFORE_STYLE: CSSProperties = {
 };
 
 /** The original inside `Compare`, clipped to the left of the divider. */
-const CompareBefore: Part<'img', Img> = part('CompareBefore', 'img', (v) => {
+const CompareBefore: Part<'img', Img> = /* @__PURE__ */ part('CompareBefore', 'img', (v) => {
   useCompareContext('ResultViewer.CompareBefore');
   return [{ src: v.source, alt: v.labels.before, draggable: false, style: BEFORE_STYLE }];
 });
@@ -186,7 +188,7 @@ const CompareBefore: Part<'img', Img> = part('CompareBefore', 'img', (v) => {
 const KEY_STEPS: Record<string, number> = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -10, PageUp: 10, Home: -100, End: 100 };
 
 /** The divider: an ARIA slider (0..100) moved by arrows (1), Page Up/Down (10), Home and End. */
-const CompareHandle: Part<'div', Own<HTMLAttributes<HTMLDivElement>, ResultViewerCompareState>> = part('CompareHandle', 'div', (v, _, state) => {
+const CompareHandle: Part<'div', Own<HTMLAttributes<HTMLDivElement>, ResultViewerCompareState>> = /* @__PURE__ */ part('CompareHandle', 'div', (v, _, state) => {
   const { position, setPosition } = useCompareContext('ResultViewer.CompareHandle');
   return [
     {
@@ -210,10 +212,10 @@ const CompareHandle: Part<'div', Own<HTMLAttributes<HTMLDivElement>, ResultViewe
 });
 
 /** Flags the result when the API set `has_nsfw_contents`; renders nothing otherwise. */
-const Nsfw: Part<'p', Own<HTMLAttributes<HTMLParagraphElement>>> = part('Nsfw', 'p', (v) => v.nsfw && [{ children: v.labels.nsfw }]);
+const Nsfw: Part<'p', Own<HTMLAttributes<HTMLParagraphElement>>> = /* @__PURE__ */ part('Nsfw', 'p', (v) => v.nsfw && [{ children: v.labels.nsfw }]);
 
 /** Downloads the output as `hidream-edit-<id>.<jpeg|png|webp>` (`data-state="downloading" | "failed"`). */
-const Download: Part<'button', Button> = part('Download', 'button', (v) => {
+const Download: Part<'button', Button> = /* @__PURE__ */ part('Download', 'button', (v) => {
   const busy = v.downloadState === 'downloading';
   return v.output && [
     {
@@ -227,15 +229,15 @@ const Download: Part<'button', Button> = part('Download', 'button', (v) => {
 });
 
 /** "Edit this result again": calls `onEditAgain(output)`; renders nothing without an output. */
-const EditAgain: Part<'button', Button> = part('EditAgain', 'button', (v) =>
+const EditAgain: Part<'button', Button> = /* @__PURE__ */ part('EditAgain', 'button', (v) =>
   v.output && [{ type: 'button', onClick: v.editAgain, disabled: !v.editAgain, children: v.labels.editAgain }],
 );
 
 /** Calls `onRetry`; the caller keeps its inputs, so nothing is lost. Default child of `Error`. */
-const Retry: Part<'button', Button> = part('Retry', 'button', (v) => v.retry && [{ type: 'button', onClick: v.retry, children: v.labels.retry }]);
+const Retry: Part<'button', Button> = /* @__PURE__ */ part('Retry', 'button', (v) => v.retry && [{ type: 'button', onClick: v.retry, children: v.labels.retry }]);
 
 /** The failure: its sentence and a Retry button (Status already announces it). Renders nothing unless failed. */
-const ErrorPart: Part<'div', Div> = part('Error', 'div', (v) =>
+const ErrorPart: Part<'div', Div> = /* @__PURE__ */ part('Error', 'div', (v) =>
   v.status === 'failed' && [
     {
       children: (

@@ -1,7 +1,7 @@
 import type { ButtonHTMLAttributes, HTMLAttributes, InputHTMLAttributes, KeyboardEvent } from 'react';
 import type { SizePreset } from '../../core/index.js';
 import { createPart, createPartFactory, type Part } from '../utils/create-part.js';
-import { createPartContext, dataAttr, type PartElementProps } from '../utils/index.js';
+import { createPartContext, usePartContext, dataAttr, type PartElementProps } from '../utils/index.js';
 import { useSizeSelector, type UseSizeSelectorOptions, type UseSizeSelectorReturn } from './use-size-selector.js';
 
 /** State every SizeSelector part receives (for `className`, `style` and `render` functions). */
@@ -13,7 +13,8 @@ export interface SizeSelectorState {
   disabled: boolean;
 }
 
-const [SizeSelectorContext, useSizeSelectorContext] = createPartContext<UseSizeSelectorReturn>('SizeSelector.Root');
+const SizeSelectorContext = /* @__PURE__ */ createPartContext<UseSizeSelectorReturn>('SizeSelector.Root');
+const useSizeSelectorContext = (partName: string) => usePartContext(SizeSelectorContext, partName);
 export { useSizeSelectorContext };
 
 type Own<E, S = SizeSelectorState> = PartElementProps<E, S>;
@@ -30,12 +31,12 @@ const stateAttrs = (s: SizeSelectorState) => ({
   'data-snapped': dataAttr(s.snapped),
   'data-disabled': dataAttr(s.disabled),
 });
-const part = createPartFactory('SizeSelector', useSizeSelectorContext, stateOf);
+const part = /* @__PURE__ */ createPartFactory('SizeSelector', useSizeSelectorContext, stateOf);
 
 export interface SizeSelectorRootProps extends UseSizeSelectorOptions, Own<Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue'>> {}
 
 /** Holds the size state; renders a labelled group. Use `useSizeSelector` directly for a fully custom UI. */
-const Root: Part<'div', SizeSelectorRootProps> = createPart('div', (props: SizeSelectorRootProps) => {
+const Root: Part<'div', SizeSelectorRootProps> = /* @__PURE__ */ createPart('div', (props: SizeSelectorRootProps) => {
   const { value, defaultValue, onValueChange, presets, aspectLocked, defaultAspectLocked, onAspectLockedChange, referenceSize, disabled, labels, ...rest } = props;
   const s = useSizeSelector(props);
   const state = stateOf(s);
@@ -69,7 +70,7 @@ function moveFocus(event: KeyboardEvent<HTMLElement>) {
 export type SizeSelectorPresetsProps = Own<HTMLAttributes<HTMLDivElement>>;
 
 /** A radio group of presets; renders a `Preset` for each preset when it has no children. Arrow keys, Home, End. */
-const Presets: Part<'div', SizeSelectorPresetsProps> = part('Presets', 'div', (s, props: SizeSelectorPresetsProps, state) => [
+const Presets: Part<'div', SizeSelectorPresetsProps> = /* @__PURE__ */ part('Presets', 'div', (s, props: SizeSelectorPresetsProps, state) => [
   {
     role: 'radiogroup',
     'aria-label': s.labels.presets,
@@ -89,7 +90,7 @@ export interface SizeSelectorPresetProps extends Own<ButtonHTMLAttributes<HTMLBu
 }
 
 /** One preset: a radio (`aria-checked`, `data-selected`), showing the preset's label and size by default. */
-const Preset: Part<'button', SizeSelectorPresetProps> = part('Preset', 'button', (s, { preset, ...rest }: SizeSelectorPresetProps, state) => {
+const Preset: Part<'button', SizeSelectorPresetProps> = /* @__PURE__ */ part('Preset', 'button', (s, { preset, ...rest }: SizeSelectorPresetProps, state) => {
   const selected = s.selectedPreset?.id === preset.id;
   return [
     {
@@ -133,14 +134,14 @@ const side = (name: 'Width' | 'Height'): Part<'input', SizeSelectorSideProps> =>
   });
 
 /** The width number input (accessible name "Width"). */
-const Width = side('Width');
+const Width = /* @__PURE__ */ side('Width');
 /** The height number input (accessible name "Height"). */
-const Height = side('Height');
+const Height = /* @__PURE__ */ side('Height');
 
 export type SizeSelectorButtonProps = Own<ButtonHTMLAttributes<HTMLButtonElement>>;
 
 /** A toggle button (`aria-pressed`, `data-pressed`) locking the aspect ratio while a side is typed. */
-const AspectLock: Part<'button', SizeSelectorButtonProps> = part('AspectLock', 'button', (s) => [
+const AspectLock: Part<'button', SizeSelectorButtonProps> = /* @__PURE__ */ part('AspectLock', 'button', (s) => [
   {
     type: 'button',
     'aria-pressed': s.aspectLocked,
@@ -152,12 +153,12 @@ const AspectLock: Part<'button', SizeSelectorButtonProps> = part('AspectLock', '
 ]);
 
 /** Sets the size to the first reference's aspect ratio (snapped); disabled without `referenceSize`. */
-const MatchReference: Part<'button', SizeSelectorButtonProps> = part('MatchReference', 'button', (s) => [
+const MatchReference: Part<'button', SizeSelectorButtonProps> = /* @__PURE__ */ part('MatchReference', 'button', (s) => [
   { type: 'button', disabled: s.disabled || !s.referenceSize, onClick: s.matchReference, children: s.labels.matchReference },
 ]);
 
 /** The size the model will really produce, why it differs from the request, its megapixels; `data-valid`. */
-const Output: Part<'output', Own<HTMLAttributes<HTMLOutputElement>>> = part('Output', 'output', (s, _, state) => [
+const Output: Part<'output', Own<HTMLAttributes<HTMLOutputElement>>> = /* @__PURE__ */ part('Output', 'output', (s, _, state) => [
   { 'aria-live': 'polite', ...stateAttrs(state), 'data-width': s.snapped?.width, 'data-height': s.snapped?.height, children: s.summary },
 ]);
 

@@ -4,6 +4,7 @@ import { forwardRef, useState, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import {
   createPartContext,
+  usePartContext,
   dataAttr,
   renderPart,
   useControllableState,
@@ -87,9 +88,9 @@ describe('useControllableState', () => {
 
 describe('createPartContext', () => {
   it('names the root when a part is rendered outside it', () => {
-    const [, usePart] = createPartContext<object>('Picker.Root');
+    const context = createPartContext<object>('Picker.Root');
     function Item() {
-      usePart('Picker.Item');
+      usePartContext(context, 'Picker.Item');
       return null;
     }
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
