@@ -110,7 +110,8 @@ export interface LocalEngineOptions {
   /**
    * The secret webhooks are signed with (`whsec_...`), also served at `GET /api/v3/webhook/secret`. A submit
    * with `?webhook=<url>` (or a `webhook_url` field) gets the finished prediction POSTed there, signed like
-   * WaveSpeed's, through `fetch`.
+   * WaveSpeed's, through `fetch`; check deliveries with `verifyWebhook` from `hidream-edit/server`. Behind the
+   * proxy, only its `webhook` option can set one.
    * @default a random `whsec_` secret per engine
    */
   webhookSecret?: string;

@@ -1,16 +1,5 @@
 import type { Prediction } from '../core/types.js';
-
-const encoder = new TextEncoder();
-
-/**
- * The WaveSpeed webhook signature: HMAC-SHA256, keyed with the secret after its `whsec_` prefix (used as-is),
- * over `{webhook-id}.{webhook-timestamp}.{raw body}`, as lowercase hex.
- */
-export async function signWebhook(secret: string, id: string, timestamp: number, body: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret.replace(/^whsec_/, '')), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(`${id}.${timestamp}.${body}`));
-  return Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+import { signWebhook } from '../server/webhook-signature.js';
 
 export interface SendWebhookOptions {
   url: string;

@@ -35,6 +35,29 @@ interface Context {
   apiKey: string | undefined;
   upstream: ResolvedUpstream;
   route: MatchedRoute;
+  /** The webhook URL added to a submit. */
+  webhook?: string;
+}
+
+function webhookForbidden(): ProxyError {
+  return new ProxyError(400, 'webhook_forbidden', 'Webhooks are set by the server, not by the caller; remove the webhook from the request.');
+}
+
+/** The server's webhook for this submit, checked: a bad URL is the app's mistake (a 500), never sent upstream. */
+async function resolveWebhook(option: ProxyOptions['webhook'], request: Request): Promise<string | undefined> {
+  let url: string | undefined;
+  try {
+    url = typeof option === 'function' ? await option(request) : option;
+  } catch (error) {
+    throw new ProxyError(500, 'internal_error', 'The proxy could not decide where to send the webhook.', { cause: error });
+  }
+  if (url === undefined) return undefined;
+  if (typeof url !== 'string' || !/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) {
+    throw new ProxyError(500, 'internal_error', 'The proxy is configured with a webhook that is not an http(s) URL.', {
+      cause: new TypeError(`webhook: ${String(url)}`),
+    });
+  }
+  return url;
 }
 
 /**
@@ -98,6 +121,10 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
     if (declared > maxBytes) throw tooLarge(maxBytes);
 
     const context: Context = { request, url, apiKey, upstream, route };
+    if (route.name === 'submit') {
+      if (url.searchParams.has('webhook')) throw webhookForbidden();
+      context.webhook = await resolveWebhook(options.webhook, request);
+    }
     const wait = Number(url.searchParams.get('wait'));
     if (route.name === 'result' && longPollOptions && wait > 0) {
       return longPoll(() => send(context, null), {
@@ -112,7 +139,7 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
       ? await gateBody(request.body, {
           maxBytes: JSON_BODY_ROUTES.has(route.name) ? Math.min(maxBytes, JSON_BODY_MAX) : maxBytes,
           prebufferBytes: PREBUFFER_BYTES,
-          checks: route.name === 'submit' ? submitChecks() : JSON_BODY_ROUTES.has(route.name) ? jsonChecks : undefined,
+          checks: route.name === 'submit' ? submitChecks(webhookForbidden) : JSON_BODY_ROUTES.has(route.name) ? jsonChecks : undefined,
         })
       : null;
     return send(context, body);
@@ -125,6 +152,7 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
       search.delete('wait');
       search.delete('since');
     }
+    if (context.webhook) search.set('webhook', context.webhook);
     const query = search.size > 0 ? `?${search}` : '';
     const headers = forwardRequestHeaders(request.headers);
     if (apiKey) headers.set('authorization', `Bearer ${apiKey}`);

@@ -30,3 +30,10 @@ export { toNodeHandler, type NodeHandler } from './adapters/to-node-handler.js';
 export { toNextJsHandler, type NextJsHandlers } from './adapters/to-nextjs-handler.js';
 export { toHonoHandler } from './adapters/to-hono-handler.js';
 export { hidreamVitePlugin, type HidreamVitePluginOptions } from './adapters/hidream-vite-plugin.js';
+export {
+  verifyWebhook,
+  WebhookError,
+  type WebhookErrorCode,
+  type WebhookDelivery,
+  type VerifyWebhookOptions,
+} from './verify-webhook.js';

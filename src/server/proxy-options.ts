@@ -124,6 +124,16 @@ export interface ProxyOptions {
    */
   timeout?: number;
   /**
+   * Where WaveSpeed POSTs each finished prediction: added as `?webhook=<url>` to every submit, so your server
+   * learns of results even when the browser tab is closed. A function is called per submit (put your own
+   * user or job id in the URL); returning `undefined` sends no webhook. Callers can never choose a webhook:
+   * a submit carrying `?webhook=` or a `webhook_url` field gets a 400 `webhook_forbidden`, because the
+   * server's key (or the local engine, on your network) would otherwise POST results wherever a browser asks.
+   * Check each delivery with `verifyWebhook`.
+   * @default undefined (no webhook)
+   */
+  webhook?: string | ((request: Request) => string | undefined | Promise<string | undefined>);
+  /**
    * Called with every error the proxy turns into a 5xx response of its own (upstream unreachable, a throwing
    * `authorize`), for logging. The response never contains the error's details.
    * @default undefined

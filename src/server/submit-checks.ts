@@ -65,8 +65,14 @@ function merge(own: FieldError[], core: FieldError[]): FieldError[] {
   return [...core.filter((e) => !fields.has(e.field)), ...own];
 }
 
-/** The submit body checks: whole with `JSON.parse` when small, with the streaming parser when large. */
-export function submitChecks(): BodyChecks {
+/** A top-level `webhook_url` field: only the server may choose a webhook. */
+const hasWebhook = (value: unknown) => !!value && typeof value === 'object' && Object.hasOwn(value, 'webhook_url');
+
+/**
+ * The submit body checks: whole with `JSON.parse` when small, with the streaming parser when large. A body
+ * naming its own webhook is refused with `forbidden()`.
+ */
+export function submitChecks(forbidden: () => ProxyError): BodyChecks {
   return {
     whole(bytes) {
       let value: unknown;
@@ -75,6 +81,7 @@ export function submitChecks(): BodyChecks {
       } catch {
         throw malformed();
       }
+      if (hasWebhook(value)) throw forbidden();
       const errors = validateEditInput(value);
       if (errors.length > 0) throw invalid(errors);
     },
@@ -111,6 +118,7 @@ export function submitChecks(): BodyChecks {
           } catch (error) {
             throw malformed(error instanceof JsonSyntaxError ? error.message : undefined);
           }
+          if (hasWebhook(value)) throw forbidden();
           const { input, errors } = surrogate(value);
           const all = merge(errors, validateEditInput(input));
           if (all.length > 0) throw invalid(all);
