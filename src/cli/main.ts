@@ -45,6 +45,10 @@ export async function main(argv: readonly string[]): Promise<number | undefined>
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.stdout.write(`listening on ${running.url}\nupstream: ${running.upstream}\n`);
+  if (args.webhook) {
+    const secret = running.webhookSecret ? `signed with ${running.webhookSecret}` : "signed with your WaveSpeed account's webhook secret";
+    process.stdout.write(`webhook: ${args.webhook} (${secret})\n`);
+  }
   return undefined;
 }
 

@@ -19,6 +19,8 @@ export interface ServeArgs {
    * @default []
    */
   corsOrigins: string[];
+  /** `--webhook`: an http(s) URL each finished prediction is POSTed to, signed; unset sends none. */
+  webhook?: string;
   /** `--latency`: local engine only, how long each edit takes in ms; unset keeps the engine's 1200..1800. */
   latency?: number;
   /** `--fail-rate`: local engine only, the fraction (0..1) of edits that fail; unset keeps 0. */
@@ -30,7 +32,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const VALUE_FLAGS = new Set(['--port', '--host', '--upstream', '--max-body', '--cors-origin', '--latency', '--fail-rate']);
+const VALUE_FLAGS = new Set(['--port', '--host', '--upstream', '--max-body', '--cors-origin', '--webhook', '--latency', '--fail-rate']);
 
 function integer(flag: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
@@ -38,6 +40,12 @@ function integer(flag: string, raw: string, min: number, max: number): number {
     throw new UsageError(`${flag} must be a whole number between ${min} and ${max} (got "${raw}").`);
   }
   return value;
+}
+
+function httpUrl(flag: string, raw: string): string {
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol)) throw new UsageError(`${flag} must be an http(s) URL (got "${raw}").`);
+  return url.href;
 }
 
 /** Parses the flags of `hidream-edit serve` (`--flag value` or `--flag=value`). Throws `UsageError`. */
@@ -59,17 +67,12 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
         if (!value) throw new UsageError('--host needs a value.');
         args.host = value;
         break;
-      case '--upstream': {
-        let url: URL;
-        try {
-          url = new URL(value);
-        } catch {
-          throw new UsageError(`--upstream must be an http(s) URL (got "${value}").`);
-        }
-        if (!/^https?:$/.test(url.protocol)) throw new UsageError(`--upstream must be an http(s) URL (got "${value}").`);
-        args.upstream = url.href;
+      case '--upstream':
+        args.upstream = httpUrl(flag, value);
         break;
-      }
+      case '--webhook':
+        args.webhook = httpUrl(flag, value);
+        break;
       case '--max-body':
         args.maxBodyBytes = integer(flag, value, 1, Number.MAX_SAFE_INTEGER);
         break;
@@ -118,6 +121,8 @@ Options:
   --upstream <url>       send requests to this WaveSpeed-compatible base URL
   --max-body <bytes>     largest request body (default 67108864, 64 MiB)
   --cors-origin <origin> allow browsers on this origin (repeatable; "*" for any)
+  --webhook <url>        POST each finished prediction here, signed (the local
+                         engine prints its secret; with WaveSpeed, your account's)
   --latency <ms>         local engine: how long each edit takes (default 1200..1800)
   --fail-rate <0..1>     local engine: fraction of edits that fail (default 0)
   -h, --help             show this help

@@ -30,6 +30,11 @@ export interface StartServerOptions {
    */
   corsOrigins?: string[];
   /**
+   * Where each finished prediction is POSTed, signed (the proxy's `webhook` option).
+   * @default undefined (no webhook)
+   */
+  webhook?: string;
+  /**
    * Local engine only: how long each edit takes, in ms.
    * @default the engine's (1200..1800)
    */
@@ -48,6 +53,8 @@ export interface RunningServer {
   port: number;
   /** Which upstream answers, in words: "the local engine (...)", "WaveSpeed (...)" or the URL. */
   upstream: string;
+  /** The local engine's webhook signing secret, to check deliveries with `verifyWebhook`; unset for other upstreams. */
+  webhookSecret?: string;
   server: Server;
   /** Stops accepting connections, ends open ones and stops the local engine. */
   close(): Promise<void>;
@@ -75,6 +82,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const proxyOptions: ProxyOptions = {
     upstream: engine ?? options.upstream,
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...(options.webhook ? { webhook: options.webhook } : {}),
     ...(corsOrigins.length > 0 ? { cors: { origins: corsOrigins.includes('*') ? '*' : corsOrigins } } : {}),
   };
   const server = createServer(toNodeHandler(createProxy(proxyOptions)));
@@ -93,6 +101,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     host,
     port,
     upstream,
+    ...(engine ? { webhookSecret: engine.webhookSecret } : {}),
     server,
     close: () =>
       (closing ??= new Promise<void>((resolve) => {

@@ -11,6 +11,7 @@ describe('parseServeArgs', () => {
       parseServeArgs([
         '--port', '9000', '--host=0.0.0.0', '--upstream', 'https://api.example.com/base', '--max-body=1048576',
         '--cors-origin', 'https://a.example/path', '--cors-origin=http://localhost:6006', '--latency', '250', '--fail-rate=0.25',
+        '--webhook', 'http://127.0.0.1:3000/hooks/hidream',
       ]),
     ).toEqual({
       port: 9000,
@@ -20,6 +21,7 @@ describe('parseServeArgs', () => {
       corsOrigins: ['https://a.example', 'http://localhost:6006'],
       latency: 250,
       failRate: 0.25,
+      webhook: 'http://127.0.0.1:3000/hooks/hidream',
     });
   });
 
@@ -30,6 +32,7 @@ describe('parseServeArgs', () => {
     [['--port', '--host'], /--port needs a value/],
     [['--upstream', 'ftp://x'], /--upstream must be an http\(s\) URL/],
     [['--upstream', 'not a url'], /--upstream must be an http\(s\) URL/],
+    [['--webhook', 'javascript:alert(1)'], /--webhook must be an http\(s\) URL/],
     [['--fail-rate', '1.5'], /--fail-rate must be a number between 0 and 1/],
     [['--max-body', '-1'], /--max-body must be a whole number/],
     [['--cors-origin', 'nope'], /--cors-origin must be an origin/],

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startServer } from '../../src/cli/start-server.js';
+import { verifyWebhook } from '../../src/server/index.js';
 
 const PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -71,6 +74,38 @@ describe('hidream-edit serve', { timeout: 30_000 }, () => {
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
     await held;
+  });
+
+  it('POSTs each finished edit to --webhook, signed with the secret it prints', async () => {
+    const deliveries: { body: Buffer; headers: IncomingHttpHeaders }[] = [];
+    const receiver = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      deliveries.push({ body: Buffer.concat(chunks), headers: req.headers });
+      res.writeHead(204).end();
+    });
+    receiver.listen(0, '127.0.0.1');
+    await once(receiver, 'listening');
+    const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/hidream`;
+    try {
+      const run = cli(['serve', '--port', '0', '--latency', '10', '--webhook', hook]);
+      const [, url] = await run.output(/listening on (http:\/\/[^\s]+)/);
+      const [, printed, secret] = await run.output(/webhook: (\S+) \(signed with (whsec_[0-9a-f]+)\)/);
+      expect(printed).toBe(hook);
+      const submitted = await fetch(`${url}/api/v3/wavespeed-ai/hidream-o1-image-dev/edit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt: 'sepia', images: [PNG] }),
+      });
+      const { data } = await submitted.json();
+      await vi.waitFor(() => expect(deliveries).toHaveLength(1), { timeout: 10_000 });
+      const prediction = await verifyWebhook(deliveries[0]!, { secret: secret! });
+      expect(prediction).toMatchObject({ id: data.id, status: 'completed' });
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    } finally {
+      receiver.close();
+    }
   });
 
   it('says which upstream it uses when given one', async () => {
