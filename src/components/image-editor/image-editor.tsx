@@ -48,7 +48,7 @@ export interface ImageEditorRootProps extends UseImageEditorOptions, Own<Omit<HT
  */
 const Root: Part<'div', ImageEditorRootProps> = /* @__PURE__ */ createPart('div', (props: ImageEditorRootProps) => {
   const {
-    prompt, defaultPrompt, onPromptChange, size, defaultSize, onSizeChange, format, defaultFormat, onFormatChange, defaultSeed,
+    prompt, defaultPrompt, onPromptChange, size, defaultSize, onSizeChange, format, defaultFormat, onFormatChange, seed, defaultSeed, onSeedChange,
     references, defaultReferences, onReferencesChange, syncMode, maxImages, templates, labels, editOptions, onComplete, onError,
     random, children, ...rest
   } = props;

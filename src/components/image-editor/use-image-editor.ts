@@ -32,10 +32,21 @@ export interface UseImageEditorOptions {
   /** Called with the new output format. @default undefined */
   onFormatChange?: (format: OutputFormat) => void;
   /**
-   * A pinned seed to start with; absent: a new random seed each run.
+   * The pinned seed (controlled): a number sends that seed, `null` a new random one each run. While the user
+   * types something that is not a seed, the text stays in the field and Run is blocked; nothing is reported.
+   * @default undefined
+   */
+  seed?: number | null;
+  /**
+   * A pinned seed to start with (uncontrolled); absent: a new random seed each run.
    * @default undefined (random seed)
    */
   defaultSeed?: number;
+  /**
+   * Called when the user pins a seed (typing a valid one, "Pin this seed") or switches to random (`null`).
+   * @default undefined
+   */
+  onSeedChange?: (seed: number | null) => void;
   /** The references (controlled). @default undefined */
   references?: ReferenceImage[];
   /** References to start with (uncontrolled). @default [] */
@@ -89,8 +100,32 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
   const [prompt, setPrompt] = useControllableState({ value: o.prompt, defaultValue: o.defaultPrompt ?? '', onChange: o.onPromptChange });
   const [size, setSize] = useControllableState({ value: o.size, defaultValue: o.defaultSize ?? DEFAULT_SIZE, onChange: o.onSizeChange });
   const [format, setFormat] = useControllableState({ value: o.format, defaultValue: o.defaultFormat ?? DEFAULT_OUTPUT_FORMAT, onChange: o.onFormatChange });
-  const [seedRandom, setSeedRandom] = useState(options.defaultSeed === undefined);
-  const [seedText, setSeedText] = useState(String(options.defaultSeed ?? ''));
+  const [seed, setSeed] = useControllableState<number | null>({ value: o.seed, defaultValue: o.defaultSeed ?? null, onChange: o.onSeedChange });
+  // Text in the seed field that is not a seed (yet): shown, and blocks Run, but never reported.
+  const [draft, setDraft] = useState<string | null>(null);
+  // The text left in the (disabled) field while seeds are random.
+  const [kept, setKept] = useState('');
+  const [seenSeed, setSeenSeed] = useState(seed);
+  if (seenSeed !== seed) {
+    // A seed set from outside replaces whatever half-typed text is in the field.
+    setSeenSeed(seed);
+    setDraft(null);
+  }
+  const seedRandom = seed === null && draft === null;
+  const seedText = draft ?? (seed === null ? kept : String(seed));
+  const setSeedText = (text: string) => {
+    if (isSeed(text)) {
+      setDraft(null);
+      setSeed(Number(text));
+    } else setDraft(text);
+  };
+  const setSeedRandom = (random: boolean) => {
+    if (random) {
+      setKept(seedText);
+      setDraft(null);
+      setSeed(null);
+    } else setSeedText(kept);
+  };
   const [history, setHistory] = useState<EditHistory<ReferenceImage>>(emptyHistory);
   const [edits, setEdits] = useState(0);
   const [lastRun, setLastRun] = useState<RunInfo | null>(null);
@@ -149,17 +184,17 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
             ? labels.fillPlaceholder
             : !sizeValid
               ? labels.invalidSize
-              : !seedRandom && !isSeed(seedText)
+              : draft !== null
                 ? labels.invalidSeed
                 : null;
 
   const start = () => {
     if (reason) return;
-    const seed = seedRandom ? randomSeed(random) : Number(seedText);
-    const info: RunInfo = { prompt: trimmed, size, format, seed, references, source: previewOf(references[0]), startedAt: Date.now() };
+    const used = seed ?? randomSeed(random);
+    const info: RunInfo = { prompt: trimmed, size, format, seed: used, references, source: previewOf(references[0]), startedAt: Date.now() };
     run.current = info;
     setLastRun(info);
-    edit.edit({ prompt: trimmed, images: toEditImages(references), size, output_format: format, seed, ...(options.syncMode && { enable_sync_mode: true }) });
+    edit.edit({ prompt: trimmed, images: toEditImages(references), size, output_format: format, seed: used, ...(options.syncMode && { enable_sync_mode: true }) });
   };
 
   const goTo = (index: number) => {
@@ -245,8 +280,8 @@ export function useImageEditor(options: UseImageEditorOptions = {}) {
     lastSeed: lastRun?.seed ?? null,
     pinSeed: () => {
       if (!lastRun) return;
-      setSeedRandom(false);
-      setSeedText(String(lastRun.seed));
+      setDraft(null);
+      setSeed(lastRun.seed);
     },
     /** Why Run is disabled, or null. */
     reason,

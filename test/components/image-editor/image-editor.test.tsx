@@ -346,6 +346,61 @@ describe('ImageEditor end to end (real proxy + local engine)', () => {
     expect(runButton()).toHaveAccessibleDescription('Add at least one reference image.');
   });
 
+  it('is controlled by seed: the app pins or frees it, and hears of every pin and switch to random', async () => {
+    const onSeedChange = vi.fn();
+    function App() {
+      const [seed, setSeed] = useState<number | null>(42);
+      return (
+        <>
+          <button type="button" onClick={() => setSeed(7)}>
+            Use seed 7
+          </button>
+          <ImageEditor defaultPrompt="Make it warmer" random={() => 0.25} seed={seed} onSeedChange={(v) => (onSeedChange(v), setSeed(v))} />
+        </>
+      );
+    }
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    render(
+      <h.Wrapper>
+        <App />
+      </h.Wrapper>,
+    );
+    const random = screen.getByRole('checkbox', { name: 'New random seed each run' });
+    const value = screen.getByRole('spinbutton', { name: 'Seed value' });
+    expect(random).not.toBeChecked();
+    expect(value).toHaveValue(42);
+    await addReference(user);
+    await user.click(runButton());
+    await completeRun();
+    expect(h.submits[0]!.seed).toBe(42);
+
+    // Half-typed text stays in the field and blocks Run; only whole seeds are reported.
+    await user.clear(value);
+    expect(runButton()).toHaveAccessibleDescription('The seed must be a whole number from 0 to 2147483647.');
+    expect(onSeedChange).not.toHaveBeenCalled();
+    await user.type(value, '123');
+    expect(onSeedChange).toHaveBeenLastCalledWith(123);
+    expect(value).toHaveValue(123);
+
+    await user.click(random);
+    expect(onSeedChange).toHaveBeenLastCalledWith(null);
+    expect(value).toBeDisabled();
+    await user.click(runButton());
+    await completeRun();
+    const drawn = h.submits[1]!.seed as number;
+    expect(drawn).toBe(Math.floor(0.25 * 2147483648));
+    await user.click(screen.getByRole('button', { name: 'Pin this seed' }));
+    expect(onSeedChange).toHaveBeenLastCalledWith(drawn);
+    expect(value).toHaveValue(drawn);
+
+    await user.clear(value);
+    await user.type(value, '-');
+    await user.click(screen.getByRole('button', { name: 'Use seed 7' }));
+    expect(random).not.toBeChecked();
+    expect(value).toHaveValue(7);
+    expect(runButton()).toBeEnabled();
+  });
+
   it('keeps a controlled prompt that the app does not update', async () => {
     const onPromptChange = vi.fn();
     const { user } = setup({ prompt: 'Fixed', onPromptChange });
