@@ -137,8 +137,8 @@ async function referenceFrom(file: File): Promise<ReferenceImage> {
 
 /** Use cases the app offers: each sets the editor's prompt, size and format from outside. */
 const USE_CASES = [
-  { label: 'Product shot', prompt: 'Keep the product. Make it brighter.', size: '2048*2048', format: 'png' },
-  { label: 'Story', prompt: 'Keep the product. Change the background to a beach.', size: '1440*2560', format: 'jpeg' },
+  { label: 'Product shot', prompt: 'Keep the product. Make it brighter.', size: '2048*2048', format: 'png', seed: 7 },
+  { label: 'Story', prompt: 'Keep the product. Change the background to a beach.', size: '1440*2560', format: 'jpeg', seed: 2026 },
 ] as const;
 
 function AppDrivenEditor() {
@@ -146,6 +146,7 @@ function AppDrivenEditor() {
   const [prompt, setPrompt] = useState<string>(USE_CASES[0].prompt);
   const [size, setSize] = useState<string>(USE_CASES[0].size);
   const [format, setFormat] = useState<OutputFormat>(USE_CASES[0].format);
+  const [seed, setSeed] = useState<number | null>(USE_CASES[0].seed);
   const [done, setDone] = useState<ImageEditorEntry[]>([]);
   useEffect(() => {
     void sceneFile({ name: 'product.png', hue: 280, width: 800, height: 800 }).then(referenceFrom).then((r) => setReferences([r]));
@@ -154,7 +155,7 @@ function AppDrivenEditor() {
     <div style={{ display: 'grid', gap: 16, fontFamily: 'system-ui, sans-serif' }}>
       <div role="group" aria-label="Use case" style={{ display: 'flex', gap: 8 }}>
         {USE_CASES.map((u) => (
-          <button key={u.label} type="button" onClick={() => (setPrompt(u.prompt), setSize(u.size), setFormat(u.format))}>
+          <button key={u.label} type="button" onClick={() => (setPrompt(u.prompt), setSize(u.size), setFormat(u.format), setSeed(u.seed))}>
             {u.label}
           </button>
         ))}
@@ -168,13 +169,14 @@ function AppDrivenEditor() {
         onSizeChange={setSize}
         format={format}
         onFormatChange={setFormat}
-        defaultSeed={7}
+        seed={seed}
+        onSeedChange={setSeed}
         onComplete={(entry) => setDone((list) => [...list, entry])}
       />
       <section aria-label="The app's state">
         <h2 style={{ fontSize: 16 }}>The app's state</h2>
         <p data-testid="app-state">
-          {references.length} reference(s) · {size} · {format} · “{prompt}”
+          {references.length} reference(s) · {size} · {format} · seed {seed ?? 'random'} · “{prompt}”
         </p>
         <ul data-testid="app-record">
           {done.map((entry) => (
@@ -189,8 +191,8 @@ function AppDrivenEditor() {
 }
 
 /**
- * The app holds the editor's inputs (`references`, `prompt`, `size`, `format` with their `on…Change`): its own
- * “Use case” buttons set prompt, size and format, and what the user changes in the editor flows back. It also
+ * The app holds the editor's inputs (`references`, `prompt`, `size`, `format`, `seed` with their `on…Change`): its
+ * own “Use case” buttons set prompt, size, format and seed, and what the user changes in the editor flows back. It also
  * hears every finished edit (`onComplete`) to keep its own record.
  */
 export const Controlled: Story = {
@@ -203,10 +205,13 @@ export const Controlled: Story = {
     await expect(canvas.getByRole('textbox', { name: 'Prompt' })).toHaveValue(USE_CASES[1].prompt);
     await expect(canvas.getByRole('radio', { name: /JPEG/ })).toBeChecked();
     await userEvent.click(canvas.getByRole('radio', { name: /PNG/ }));
-    await expect(canvas.getByTestId('app-state')).toHaveTextContent('1 reference(s) · 1440*2560 · png');
+    await expect(canvas.getByRole('spinbutton', { name: 'Seed value' })).toHaveValue(2026);
+    await expect(canvas.getByTestId('app-state')).toHaveTextContent('1 reference(s) · 1440*2560 · png · seed 2026');
     await clickRun(canvas);
     await findResult(canvas);
-    await waitFor(() => expect(canvas.getByTestId('app-record')).toHaveTextContent('seed 7, 1440*2560, png'));
+    await waitFor(() => expect(canvas.getByTestId('app-record')).toHaveTextContent('seed 2026, 1440*2560, png'));
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'New random seed each run' }));
+    await expect(canvas.getByTestId('app-state')).toHaveTextContent('seed random');
   },
 };
 
