@@ -30,3 +30,6 @@ export { createCanvasImaging } from './canvas-imaging.js';
 export { createDefaultImaging, hasCanvasImaging } from './default-imaging.js';
 export { createSeededRandom, type RandomSource } from './random.js';
 export { BACKDROP_NAMES } from './operations/backdrop.js';
+export { serveEngineInWorker, type EngineWorkerScope } from './serve-engine-in-worker.js';
+export { connectEngineWorker, type WorkerEngine, type EngineWorkerPort } from './connect-engine-worker.js';
+export type { WorkerEngineOptions } from './engine-worker-protocol.js';
