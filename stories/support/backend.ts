@@ -4,8 +4,8 @@
 // - `npm run dev` (and the Vitest run of the stories): the dev server mounts the proxy at /api/hidream
 //   (hidreamVitePlugin) — the local engine in Node (sharp), or WaveSpeed when WAVESPEED_API_KEY is set.
 // - the static build (`npm run build-storybook`, any static file server): nothing answers there, so the local
-//   engine runs inside the page with canvas imaging, and MSW's service worker routes /api/hidream/api/v3/* to it
-//   (image outputs included, so `<img src>` and downloads work too).
+//   engine runs in a Web Worker of the page with canvas imaging (so editing never blocks the page), and MSW's
+//   service worker routes /api/hidream/api/v3/* to it (image outputs included, so `<img src>` and downloads work too).
 //
 // Each story picks with `parameters.hidream.backend`:
 // - `'auto'` (the default): the dev server's proxy when the server mounts one, otherwise the in-browser engine;
@@ -18,14 +18,14 @@ import type { Loader } from '@storybook/react-vite';
 import { http } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import { createCanvasImaging, createLocalEngine, type LocalEngine, type LocalEngineOptions } from '../../src/engine/index.js';
+import { connectEngineWorker, type WorkerEngine, type WorkerEngineOptions } from '../../src/engine/index.js';
 
 /** Where the stories' client points by default: the proxy's mount point in an app. */
 export const MOUNT = '/api/hidream';
 /** Where in-browser engines with their own options (fault injection) are mounted: `${ENGINE_MOUNT}/<key>`. */
 export const ENGINE_MOUNT = '/api/hidream-engine';
 
-export type BackendParameter = 'auto' | 'browser' | { engine: LocalEngineOptions };
+export type BackendParameter = 'auto' | 'browser' | { engine: WorkerEngineOptions };
 
 export interface HidreamParameters {
   backend?: BackendParameter;
@@ -36,12 +36,12 @@ export interface Backend {
   kind: 'dev-server' | 'in-browser';
   /** The client's `baseUrl`. */
   baseUrl: string;
-  /** A phrase for people: "the local engine in this page (canvas, behind MSW)". */
+  /** A phrase for people: "the local engine in a worker of this page (canvas, behind MSW)". */
   description: string;
 }
 
 /** Options of the in-browser engine behind MOUNT. */
-export const BROWSER_ENGINE_OPTIONS: LocalEngineOptions = { latency: { min: 600, max: 1200 } };
+export const BROWSER_ENGINE_OPTIONS: WorkerEngineOptions = { latency: { min: 600, max: 1200 } };
 
 /**
  * The dev server's proxy, described (e.g. "the local engine in Node (sharp)"), or undefined when no server
@@ -53,21 +53,26 @@ export const devProxy: string | undefined = import.meta.env.HIDREAM_DEV_PROXY;
 /** Whether requests to MOUNT go to the in-browser engine (page-wide: the toolbar is page-wide too). */
 let mountInBrowser = devProxy === undefined;
 
-const engines = new Map<string, LocalEngine>();
-const registered = new Map<string, LocalEngineOptions>();
+const engines = new Map<string, WorkerEngine>();
+const registered = new Map<string, WorkerEngineOptions>();
+let worker: Worker | undefined;
 
-function keyOf(options: LocalEngineOptions): string {
+function keyOf(options: WorkerEngineOptions): string {
   let hash = 0;
   for (const char of JSON.stringify(options)) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
   return (hash >>> 0).toString(36);
 }
 
-/** One engine per distinct option set, kept for the page's life (predictions survive switching stories). */
-export function browserEngine(options: LocalEngineOptions = BROWSER_ENGINE_OPTIONS): LocalEngine {
+/**
+ * One engine per distinct option set, kept for the page's life (predictions survive switching stories), all in
+ * one Web Worker started on first use.
+ */
+export function browserEngine(options: WorkerEngineOptions = BROWSER_ENGINE_OPTIONS): WorkerEngine {
   const key = keyOf(options);
   let engine = engines.get(key);
   if (!engine) {
-    engine = createLocalEngine({ imaging: createCanvasImaging(), ...options });
+    worker ??= new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'hidream-engine' });
+    engine = connectEngineWorker(worker, options);
     engines.set(key, engine);
   }
   return engine;
@@ -101,7 +106,7 @@ const startWorker = mswLoader(async (): Promise<SetupWorker> => {
   return worker;
 });
 
-const IN_PAGE = 'the local engine in this page (canvas, behind MSW)';
+const IN_PAGE = 'the local engine in a worker of this page (canvas, behind MSW)';
 
 /** The global loader (preview.tsx): picks the backend, starts MSW when the page needs it. */
 export const backendLoader: Loader = async (context) => {
