@@ -1,5 +1,6 @@
 // Times one local-engine edit end to end (submit in sync mode + fetch the output) at 1024 and 2048 output for
-// each format, then each operation alone on a 2048×2048 buffer. Prints figures; asserts nothing.
+// each format, with the longest event-loop block during it (what other requests to the same server wait), then
+// each operation alone on a 2048×2048 buffer. Prints figures; asserts nothing.
 import sharp from 'sharp';
 import { applyEditStep, createLocalEngine, EDIT_VOCABULARY, parseEditPrompt } from '../src/engine/index.js';
 
@@ -17,19 +18,34 @@ async function sourcePhoto(): Promise<string> {
   return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
 }
 
+/** The longest time the event loop could not run a timer: a chain of setTimeout(0), gaps measured. */
+function probe(): () => number {
+  let last = performance.now();
+  let max = 0;
+  let timer = setTimeout(function tick() {
+    const now = performance.now();
+    max = Math.max(max, now - last);
+    last = now;
+    timer = setTimeout(tick, 0);
+  }, 0);
+  return () => (clearTimeout(timer), Math.max(max, performance.now() - last));
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const photo = await sourcePhoto();
 const prompt = 'Keep the subject. Change the background to a sunlit beach at golden hour, and sharpen it.';
 console.log(`source: 3000×2000 JPEG (${Math.round((photo.length * 3) / 4 / 1024)} KiB); prompt: "${prompt}"`);
 console.log(`median of ${RUNS} runs, sync submit + GET output, imaging: sharp\n`);
-console.log('output       format   median ms   min ms   bytes');
+console.log('output       format   median ms   min ms   bytes     longest block ms (event loop)');
 for (const side of [1024, 2048]) {
   const engine = createLocalEngine({ latency: 0, maxOutputSide: side === 2048 ? undefined : side, random: 1 });
   for (const format of ['jpeg', 'png', 'webp'] as const) {
     const times: number[] = [];
+    const blocks: number[] = [];
     let bytes = 0;
     for (let i = 0; i < RUNS; i++) {
+      const stop = probe();
       const start = performance.now();
       const res = await engine(
         new Request(`http://bench.local/api/v3/${MODEL}`, {
@@ -41,8 +57,11 @@ for (const side of [1024, 2048]) {
       if (data.status !== 'completed') throw new Error(`edit ${data.status}: ${data.error}`);
       bytes = (await (await engine(new Request(data.outputs[0]))).arrayBuffer()).byteLength;
       times.push(performance.now() - start);
+      blocks.push(stop());
     }
-    console.log(`${`${side}×${side}`.padEnd(12)} ${format.padEnd(8)} ${median(times).toFixed(0).padStart(9)} ${Math.min(...times).toFixed(0).padStart(8)} ${String(bytes).padStart(9)}`);
+    console.log(
+      `${`${side}×${side}`.padEnd(12)} ${format.padEnd(8)} ${median(times).toFixed(0).padStart(9)} ${Math.min(...times).toFixed(0).padStart(8)} ${String(bytes).padStart(9)} ${Math.max(...blocks).toFixed(0).padStart(13)}`,
+    );
   }
   engine.close();
 }

@@ -30,6 +30,12 @@ export interface RenderEditResult {
   steps: EditStep[];
 }
 
+/**
+ * Lets the event loop run between stages: the pixel work of one edit takes up to a second at 2048², and other
+ * requests to the same server (result polls, uploads) should not wait for all of it.
+ */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 async function cover(imaging: Imaging, image: RgbaImage, width: number, height: number): Promise<RgbaImage> {
   const rect = coverRect(image.width, image.height, width, height);
   return imaging.resize(crop(image, rect.x, rect.y, rect.width, rect.height), width, height);
@@ -48,8 +54,13 @@ export async function renderEdit(imaging: Imaging, input: RenderEditInput): Prom
   const swap = quarterTurns % 2 === 1;
   let image = await cover(imaging, first, swap ? input.height : input.width, swap ? input.width : input.height);
   if (image === first) image = { width: first.width, height: first.height, data: new Uint8ClampedArray(first.data) };
+  await breathe();
   seedVariation(image, input.seed);
-  for (const step of steps) image = applyEditStep(image, step);
+  for (const step of steps) {
+    await breathe();
+    image = applyEditStep(image, step);
+  }
+  await breathe();
   if (others.length > 0) {
     const rects = insetLayout(image.width, image.height, others.length);
     const tiles = await Promise.all(
@@ -59,6 +70,7 @@ export async function renderEdit(imaging: Imaging, input: RenderEditInput): Prom
       }),
     );
     composeReferences(image, tiles, rects);
+    await breathe();
   }
   const bytes = await imaging.encode(image, input.format);
   return { bytes, width: image.width, height: image.height, format: input.format, steps };

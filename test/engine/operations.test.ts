@@ -1,14 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSeededRandom } from '../../src/engine/index.js';
 import { ExpiringStore } from '../../src/engine/expiring-store.js';
-import type { RgbaImage } from '../../src/engine/imaging.js';
+import type { Imaging, RgbaImage } from '../../src/engine/imaging.js';
+import { renderEdit } from '../../src/engine/render-edit.js';
 import { renderBackdrop } from '../../src/engine/operations/backdrop.js';
 import { blur } from '../../src/engine/operations/blur.js';
 import { flipHorizontal } from '../../src/engine/operations/flip.js';
 import { replaceBackground, subjectMask } from '../../src/engine/operations/replace-background.js';
-import { coverRect, crop } from '../../src/engine/operations/rgba.js';
+import { coverRect, createImage, crop } from '../../src/engine/operations/rgba.js';
 import { rotate } from '../../src/engine/operations/rotate.js';
 import { seedVariation } from '../../src/engine/operations/seed-variation.js';
+import { sharpen } from '../../src/engine/operations/sharpen.js';
 
 /** A w×h image whose pixel (x, y) is (x, y, x + y, 255) — every position is recognisable. */
 function ramp(w: number, h: number): RgbaImage {
@@ -155,5 +157,41 @@ describe('ExpiringStore', () => {
     const lone = new ExpiringStore<number>({ ttl: 100, maxEntries: 5, maxSize: 1, sizeOf: (v) => v, onEvict: spy });
     lone.set('big', 50, 0);
     expect(lone.get('big', 1)).toBe(50);
+  });
+});
+
+describe('sharpen', () => {
+  it('keeps flat areas and alpha, and pushes the two sides of an edge apart', () => {
+    const w = 12;
+    const img = { width: w, height: 6, data: new Uint8ClampedArray(w * 6 * 4) };
+    for (let y = 0; y < 6; y++) for (let x = 0; x < w; x++) img.data.set(x < 6 ? [60, 60, 60, 200] : [180, 180, 180, 200], (y * w + x) * 4);
+    const out = sharpen(img);
+    expect(at(out, 0, 3)).toEqual([60, 60, 60, 200]);
+    expect(at(out, 11, 3)).toEqual([180, 180, 180, 200]);
+    expect(at(out, 5, 3)[0]).toBeLessThan(60); // the dark side gets darker
+    expect(at(out, 6, 3)[0]).toBeGreaterThan(180); // the light side lighter
+    expect(at(out, 5, 3)[3]).toBe(200);
+    expect(img.data[5 * 4]).toBe(60); // the input is left alone
+  });
+});
+
+describe('renderEdit', () => {
+  it('lets other work on the event loop run between its stages (an edit is up to a second of pixel work)', async () => {
+    // Imaging that answers at once, so only renderEdit's own pauses can let a timer in.
+    const imaging: Imaging = {
+      name: 'instant',
+      decode: async () => createImage(8, 8),
+      encode: async () => new Uint8Array([1]),
+      resize: async (image, width, height) => createImage(width, height),
+    };
+    let ticks = 0;
+    let timer = setTimeout(function tick() {
+      ticks += 1;
+      timer = setTimeout(tick, 0);
+    }, 0);
+    const image = createImage(64, 64);
+    await renderEdit(imaging, { prompt: 'make it sepia, then sharpen it and add a vignette', references: [image, image], width: 64, height: 64, format: 'png', seed: 1 });
+    clearTimeout(timer);
+    expect(ticks).toBeGreaterThanOrEqual(4); // before the variation, each of the three steps, composing
   });
 });
