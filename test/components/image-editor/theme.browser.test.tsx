@@ -4,6 +4,7 @@ import '../../../src/styles.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cdp } from 'vitest/browser';
 import { ImageEditor } from '../../../src/components/image-editor/index.js';
 import { ResultViewer } from '../../../src/components/result-viewer/index.js';
 import { SizeSelector } from '../../../src/components/size-selector/index.js';
@@ -46,14 +47,30 @@ describe('styles.css', () => {
       </>,
     );
     const [light, dark] = screen.getAllByRole('group', { name: 'Output size' });
-    expect(token(light!, '--hidream-bg')).toBe('#ffffff');
-    expect(token(dark!, '--hidream-bg')).toBe('#0d1017');
+    expect(getComputedStyle(light!).colorScheme).toBe('light');
+    expect(getComputedStyle(dark!).colorScheme).toBe('dark');
+    expect(getComputedStyle(light!).color).toBe('rgb(17, 24, 39)'); // --hidream-fg, light
+    expect(getComputedStyle(dark!).color).toBe('rgb(230, 232, 238)'); // --hidream-fg, dark
     for (const name of ['--hidream-font', '--hidream-surface', '--hidream-fg', '--hidream-muted', '--hidream-border', '--hidream-accent', '--hidream-accent-fg', '--hidream-danger', '--hidream-success', '--hidream-radius', '--hidream-gap', '--hidream-focus']) {
       expect(token(light!, name), name).not.toBe('');
     }
-    const darkPreset = dark!.querySelector('[data-part="preset"][data-selected]')!;
-    expect(token(darkPreset, '--hidream-accent')).toBe(token(dark!, '--hidream-accent'));
-    expect(getComputedStyle(darkPreset).backgroundColor).not.toBe(getComputedStyle(light!.querySelector('[data-part="preset"][data-selected]')!).backgroundColor);
+    // Nested parts inherit the scheme: the selected preset is filled with each scheme's accent.
+    expect(getComputedStyle(dark!.querySelector('[data-part="preset"][data-selected]')!).backgroundColor).toBe('rgb(139, 147, 255)');
+    expect(getComputedStyle(light!.querySelector('[data-part="preset"][data-selected]')!).backgroundColor).toBe('rgb(79, 70, 229)');
+  });
+
+  it("follows the OS preference when no ancestor sets data-color-scheme", async () => {
+    const emulate = (value: string) => cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value }] });
+    render(<Sizes />);
+    const group = screen.getByRole('group', { name: 'Output size' });
+    try {
+      await emulate('dark');
+      expect(getComputedStyle(group).color).toBe('rgb(230, 232, 238)');
+      await emulate('light');
+      expect(getComputedStyle(group).color).toBe('rgb(17, 24, 39)');
+    } finally {
+      await emulate('');
+    }
   });
 
   it('lets an app class override a token on the component', () => {
