@@ -27,7 +27,7 @@ export { renderEdit, type RenderEditInput, type RenderEditResult } from './rende
 export type { Imaging, RgbaImage, EncodeOptions } from './imaging.js';
 export { createSharpImaging } from './sharp-imaging.js';
 export { createCanvasImaging } from './canvas-imaging.js';
-export { createDefaultImaging, hasCanvasImaging } from './default-imaging.js';
+export { createDefaultImaging, hasCanvasImaging, loadDefaultImaging } from './default-imaging.js';
 export { createSeededRandom, type RandomSource } from './random.js';
 export { BACKDROP_NAMES } from './operations/backdrop.js';
 export { serveEngineInWorker, type EngineWorkerScope } from './serve-engine-in-worker.js';

@@ -6,10 +6,17 @@ type SharpFactory = SharpModule['default'];
 
 let loading: Promise<SharpFactory> | undefined;
 
-function loadSharp(): Promise<SharpFactory> {
+/** Imports sharp once; rejects where it is not installed or cannot run (browsers, edge runtimes). */
+export function loadSharp(): Promise<SharpFactory> {
   // A variable specifier keeps bundlers from following sharp (a native Node module) into browser builds.
   const specifier = 'sharp';
-  loading ??= (import(/* @vite-ignore */ specifier) as Promise<SharpModule>).then((m) => m.default ?? (m as unknown as SharpFactory));
+  loading ??= (import(/* @vite-ignore */ specifier) as Promise<SharpModule>).then(
+    (m) => m.default ?? (m as unknown as SharpFactory),
+    (error: unknown) => {
+      loading = undefined; // installed later: try again
+      throw error;
+    },
+  );
   return loading;
 }
 

@@ -69,9 +69,9 @@ async function resolveWebhook(option: ProxyOptions['webhook'], request: Request)
 export function createProxy(options: ProxyOptions = {}): (request: Request) => Promise<Response> {
   let engine: Promise<UpstreamHandler> | undefined;
   const localEngine = () =>
-    (engine ??= import('../engine/index.js').then(
-      ({ createLocalEngine }) => createLocalEngine() as UpstreamHandler,
-      (error: unknown) => {
+    (engine ??= import('../engine/index.js')
+      .then(async ({ createLocalEngine, loadDefaultImaging }) => createLocalEngine({ imaging: await loadDefaultImaging() }) as UpstreamHandler)
+      .catch((error: unknown) => {
         engine = undefined; // try again on the next request
         throw new ProxyError(
           503,
@@ -79,8 +79,7 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
           'The local engine could not be loaded (is sharp installed?); set WAVESPEED_API_KEY to use WaveSpeed instead.',
           { cause: error },
         );
-      },
-    ));
+      }));
   const longPollOptions =
     options.longPoll === false ? undefined : { maxWait: options.longPoll?.maxWait ?? 30, interval: options.longPoll?.interval ?? 250 };
 

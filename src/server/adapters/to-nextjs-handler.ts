@@ -12,7 +12,8 @@ export interface NextJsHandlers {
 /**
  * Next.js App Router route handlers over a web-standard handler:
  * `export const { GET, POST, PUT, OPTIONS } = toNextJsHandler(createProxy())` in
- * `app/api/hidream/[...path]/route.ts` (Node.js runtime; set `export const dynamic = 'force-dynamic'`).
+ * `app/api/hidream/[...path]/route.ts` (set `export const dynamic = 'force-dynamic'`). Runs on the Node.js and
+ * the edge runtime; on the edge, set a key (the local engine needs Node).
  */
 export function toNextJsHandler(handler: Handler): NextJsHandlers {
   const route: Handler = (request) => handler(request);
