@@ -3,34 +3,7 @@
 // scripts/size.mjs: bundled by esbuild as an app would, minified, gzip -9, React and TanStack Query external.
 // "core external" leaves out hidream-edit/core, which the React entry shares with the other entries.
 // Run after `npm run build`: node --import tsx bench/bundle-size.ts
-import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
-
-const peers = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query'];
-const coreExternal: Plugin = {
-  name: 'core-external',
-  setup(b) {
-    b.onResolve({ filter: /\/core\/index\.js$/ }, (args) => ({ path: args.path, external: true }));
-  },
-};
-
-async function gzipBytes(contents: string, plugins: Plugin[] = []): Promise<{ gzip: number; min: number }> {
-  const result = await build({
-    stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    jsx: 'automatic',
-    external: peers,
-    plugins,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]!.contents;
-  return { gzip: gzipSync(code, { level: 9 }).length, min: code.length };
-}
+import { coreExternal, measureBundle } from '../scripts/measure-bundle.mjs';
 
 const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
 const row = (name: string, s: { gzip: number; min: number }, note = '') =>
@@ -40,26 +13,26 @@ const hooks = "export * from './src/react/index.ts';";
 const component = (name: string) => `export * from './src/components/${name}/index.ts';`;
 
 console.log('hidream-edit (core external unless said)');
-const hooksSize = await gzipBytes(hooks, [coreExternal]);
+const hooksSize = await measureBundle(hooks, [coreExternal]);
 row('hooks: HidreamProvider, useEdit, usePrediction', hooksSize);
 let sum = 0;
 for (const name of ['reference-picker', 'size-selector', 'result-viewer']) {
-  const alone = await gzipBytes(component(name), [coreExternal]);
+  const alone = await measureBundle(component(name), [coreExternal]);
   sum += alone.gzip;
   row(`${name}, alone`, alone);
 }
-const all = await gzipBytes(hooks + ['reference-picker', 'size-selector', 'result-viewer', 'image-editor'].map(component).join(''), [coreExternal]);
-const threeAndHooks = await gzipBytes(hooks + ['reference-picker', 'size-selector', 'result-viewer'].map(component).join(''), [coreExternal]);
+const all = await measureBundle(hooks + ['reference-picker', 'size-selector', 'result-viewer', 'image-editor'].map(component).join(''), [coreExternal]);
+const threeAndHooks = await measureBundle(hooks + ['reference-picker', 'size-selector', 'result-viewer'].map(component).join(''), [coreExternal]);
 row('image-editor, on top of the hooks and the three components', { gzip: all.gzip - threeAndHooks.gzip, min: all.min - threeAndHooks.min });
 row('React entry: hooks + all four components', all, '(issue 5 budget: 12 KB)');
-row('React entry with core included', await gzipBytes("export * from './src/index.ts';"));
-row('hidream-edit/core, everything', await gzipBytes("export * from './src/core/index.ts';"), '(issue 2 budget: 5 KB)');
-row('hidream-edit/core, createClient only (what a typical app imports)', await gzipBytes("export { createClient } from './src/core/index.ts';"));
+row('React entry with core included', await measureBundle("export * from './src/index.ts';"));
+row('hidream-edit/core, everything', await measureBundle("export * from './src/core/index.ts';"), '(issue 2 budget: 5 KB)');
+row('hidream-edit/core, createClient only (what a typical app imports)', await measureBundle("export { createClient } from './src/core/index.ts';"));
 console.log(`(the three components measured alone add up to ${kb(sum)}: they share the part utilities)`);
 
 console.log('\nWhat an app pays for what it imports from the built package (dist/, core included, tree-shaken)');
 for (const names of ['HidreamProvider, useEdit', 'HidreamProvider, useEdit, ResultViewer', 'HidreamProvider, ReferencePicker', 'HidreamProvider, ImageEditor']) {
-  row(`import { ${names} } from 'hidream-edit'`, await gzipBytes(`export { ${names} } from './dist/index.js';`));
+  row(`import { ${names} } from 'hidream-edit'`, await measureBundle(`export { ${names} } from './dist/index.js';`));
 }
 
 console.log('\nSingle-purpose packages doing one job each (same measure)');
@@ -72,7 +45,7 @@ const others: [string, string, string][] = [
 ];
 let dropzoneAndSlider = 0;
 for (const [name, contents, note] of others) {
-  const size = await gzipBytes(contents);
+  const size = await measureBundle(contents);
   if (/dropzone|compare/.test(name)) dropzoneAndSlider += size.gzip;
   row(name, size, note);
 }

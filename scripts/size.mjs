@@ -6,19 +6,10 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { PEERS, coreExternal, measureBundle } from './measure-bundle.mjs';
 
 const KB = 1024;
-const peers = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query'];
-
-/** Marks src/core as external, so a budget measures only the code above it. */
-const coreExternal = {
-  name: 'core-external',
-  setup(b) {
-    b.onResolve({ filter: /\/core\/index\.js$/ }, (args) => ({ path: args.path, external: true }));
-  },
-};
 
 const budgets = [
   {
@@ -69,7 +60,7 @@ for (const entry of ['index.js', 'core/index.js']) {
     minify: true,
     format: 'esm',
     write: false,
-    external: peers,
+    external: PEERS,
     logLevel: 'silent',
   });
   const left = result.outputFiles[0].text.replace(/import\s*(?:[^;]*?from\s*)?"[^"]+";/g, '').trim();
@@ -79,21 +70,7 @@ for (const entry of ['index.js', 'core/index.js']) {
 rmSync(copy, { recursive: true, force: true });
 
 for (const budget of budgets) {
-  const result = await build({
-    stdin: { contents: budget.contents, resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    jsx: 'automatic',
-    external: peers,
-    plugins: budget.plugins ?? [],
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].contents;
-  const gzip = gzipSync(code, { level: 9 }).length;
+  const { gzip, min } = await measureBundle(budget.contents, budget.plugins);
   const ceiling = budget.ceiling ?? budget.target ?? Infinity;
   let verdict = 'ok  ';
   let note = budget.target ? `target ${kb(budget.target)}` : budget.ceiling ? `ceiling ${kb(budget.ceiling)}` : 'reported';
@@ -105,7 +82,7 @@ for (const budget of budgets) {
     verdict = 'over';
     note += ` missed by ${kb(gzip - budget.target)}; ceiling ${kb(ceiling)}`;
   }
-  console.log(`${verdict} ${budget.name}: ${kb(gzip)} gzip (${(code.length / KB).toFixed(1)} KB min), ${note}`);
+  console.log(`${verdict} ${budget.name}: ${kb(gzip)} gzip (${(min / KB).toFixed(1)} KB min), ${note}`);
 }
 if (failed) {
   console.error('\nA size ceiling is exceeded, or an entry no longer tree-shakes.');
