@@ -4,12 +4,10 @@
 // (a setTimeout(0) gap probe, and PerformanceObserver long tasks) for each. Targets for ours: median ≤ 350 ms,
 // longest block ≤ 50 ms.
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium, MAIN_THREAD_PROBE, servePage, type ProbeWindow } from './browser.helper.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -36,18 +34,10 @@ const files: Record<string, [string, string]> = {
   '/bench.js': ['text/javascript', bundle.outputFiles[0]!.text],
   '/bic.js': ['text/javascript', readFileSync(`${root}node_modules/browser-image-compression/dist/browser-image-compression.js`, 'utf8')],
 };
-const server = createServer((req, res) => {
-  const file = files[new URL(req.url ?? '/', 'http://x').pathname];
-  if (!file) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': file[0], 'cache-control': 'no-store' }).end(file[1]);
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const server = await servePage(files);
+const origin = server.origin;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 
 interface Figures {
   name: string;
@@ -60,8 +50,7 @@ interface Figures {
 
 try {
   const page = await browser.newPage();
-  // tsx compiles this file with esbuild's keepNames: functions serialised by page.evaluate call `__name`.
-  await page.addInitScript('globalThis.__name = (fn) => fn;');
+  await page.addInitScript(MAIN_THREAD_PROBE);
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.goto(origin);
   const result = await page.evaluate(
@@ -99,25 +88,7 @@ try {
       const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
       const file = new File([jpeg], 'photo.jpg', { type: 'image/jpeg' });
 
-      // Main-thread probe: a chain of setTimeout(0) (cheap, ~4 ms apart once nested); the longest gap between two
-      // callbacks is the longest time the main thread could not run anything. (A MessageChannel ping-pong would be
-      // a busy loop stealing a core from the worker.)
-      function probe() {
-        let last = performance.now();
-        let max = 0;
-        let timer = 0;
-        const tick = () => {
-          const now = performance.now();
-          max = Math.max(max, now - last);
-          last = now;
-          timer = setTimeout(tick, 0) as unknown as number;
-        };
-        timer = setTimeout(tick, 0) as unknown as number;
-        return () => {
-          clearTimeout(timer);
-          return Math.max(max, performance.now() - last);
-        };
-      }
+      const probe = () => (window as unknown as ProbeWindow).probeMainThread();
       const longTasks: PerformanceEntry[] = [];
       new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: false });
 

@@ -2,12 +2,10 @@
 // sharpen it") of a 3000×2000 photo, run on the page's main thread and in a Web Worker (connectEngineWorker), in
 // the same headless Chromium. Prints the time to the finished prediction and the longest main-thread block
 // (setTimeout(0) gap probe, and PerformanceObserver long tasks). Asserts nothing.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium, MAIN_THREAD_PROBE, servePage, type ProbeWindow } from './browser.helper.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -37,17 +35,9 @@ const files: Record<string, [string, string]> = {
   '/page.js': ['text/javascript', page],
   '/worker.js': ['text/javascript', worker],
 };
-const server = createServer((req, res) => {
-  const file = files[new URL(req.url ?? '/', 'http://x').pathname];
-  if (!file) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': file[0], 'cache-control': 'no-store' }).end(file[1]);
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const server = await servePage(files);
+const origin = server.origin;
+const browser = await launchChromium();
 
 interface Figures {
   name: string;
@@ -58,7 +48,7 @@ interface Figures {
 
 try {
   const tab = await browser.newPage();
-  await tab.addInitScript('globalThis.__name = (fn) => fn;');
+  await tab.addInitScript(MAIN_THREAD_PROBE);
   tab.on('pageerror', (error) => console.error('page error:', error.message));
   await tab.goto(origin);
   await tab.waitForFunction(() => 'bench' in window);
@@ -82,19 +72,7 @@ try {
     for (let i = 0; i < jpeg.length; i += 0x8000) binary += String.fromCharCode(...jpeg.subarray(i, i + 0x8000));
     const image = `data:image/jpeg;base64,${btoa(binary)}`;
 
-    function probe() {
-      let last = performance.now();
-      let max = 0;
-      let timer = 0;
-      const tick = () => {
-        const now = performance.now();
-        max = Math.max(max, now - last);
-        last = now;
-        timer = setTimeout(tick, 0) as unknown as number;
-      };
-      timer = setTimeout(tick, 0) as unknown as number;
-      return () => (clearTimeout(timer), Math.max(max, performance.now() - last));
-    }
+    const probe = () => (window as unknown as ProbeWindow).probeMainThread();
     const longTasks: PerformanceEntry[] = [];
     new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: false });
 
