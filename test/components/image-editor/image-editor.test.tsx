@@ -1,5 +1,5 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
-import { StrictMode, useState } from 'react';
+import { StrictMode, useState, type ReactElement } from 'react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ImageEditor, type ImageEditorRootProps } from '../../../src/components/image-editor/index.js';
@@ -21,15 +21,13 @@ afterEach(() => {
 
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
-function setup(props: ImageEditorRootProps = {}) {
+/** Renders `ui` inside the harness (client, query client, proxy and engine), with a user on the fake clock. */
+function renderWithUser(ui: ReactElement) {
   const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-  const utils = render(
-    <h.Wrapper>
-      <ImageEditor {...props} />
-    </h.Wrapper>,
-  );
-  return { user, ...utils };
+  return { user, ...render(<h.Wrapper>{ui}</h.Wrapper>) };
 }
+
+const setup = (props: ImageEditorRootProps = {}) => renderWithUser(<ImageEditor {...props} />);
 
 const runButton = () => screen.getByRole('button', { name: 'Run edit' });
 const status = () => within(screen.getByRole('region', { name: 'Result' })).getByRole('status');
@@ -308,12 +306,7 @@ describe('ImageEditor end to end (real proxy + local engine)', () => {
         </>
       );
     }
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-    render(
-      <h.Wrapper>
-        <App />
-      </h.Wrapper>,
-    );
+    const { user } = renderWithUser(<App />);
     const prompt = screen.getByRole('textbox', { name: 'Prompt' });
     expect(prompt).toHaveValue('Make it sepia');
     expect(screen.getByRole('spinbutton', { name: 'Width' })).toHaveValue(1024);
@@ -359,12 +352,7 @@ describe('ImageEditor end to end (real proxy + local engine)', () => {
         </>
       );
     }
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-    render(
-      <h.Wrapper>
-        <App />
-      </h.Wrapper>,
-    );
+    const { user } = renderWithUser(<App />);
     const random = screen.getByRole('checkbox', { name: 'New random seed each run' });
     const value = screen.getByRole('spinbutton', { name: 'Seed value' });
     expect(random).not.toBeChecked();
@@ -423,18 +411,15 @@ describe('ImageEditor end to end (real proxy + local engine)', () => {
   });
 
   it('composes a custom layout from its parts', async () => {
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-    const { container } = render(
-      <h.Wrapper>
-        <ImageEditor.Root className={(s) => (s.canRun ? 'ready' : 'blocked')} defaultPrompt="Make it sepia">
-          <ImageEditor.References />
-          <ImageEditor.PromptLabel />
-          <ImageEditor.Prompt />
-          <ImageEditor.Run render={<button className="mine" />} />
-          <ImageEditor.RunReason />
-          <ImageEditor.Result />
-        </ImageEditor.Root>
-      </h.Wrapper>,
+    const { user, container } = renderWithUser(
+      <ImageEditor.Root className={(s) => (s.canRun ? 'ready' : 'blocked')} defaultPrompt="Make it sepia">
+        <ImageEditor.References />
+        <ImageEditor.PromptLabel />
+        <ImageEditor.Prompt />
+        <ImageEditor.Run render={<button className="mine" />} />
+        <ImageEditor.RunReason />
+        <ImageEditor.Result />
+      </ImageEditor.Root>,
     );
     const root = container.querySelector('[data-scope="image-editor"][data-part="root"]')!;
     expect(root).toHaveClass('blocked');
