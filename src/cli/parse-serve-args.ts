@@ -1,3 +1,5 @@
+import { isHttpUrl } from '../server/is-http-url.js';
+
 /** What `hidream-edit serve` was asked to do. */
 export interface ServeArgs {
   /**
@@ -43,9 +45,8 @@ function integer(flag: string, raw: string, min: number, max: number): number {
 }
 
 function httpUrl(flag: string, raw: string): string {
-  const url = URL.canParse(raw) ? new URL(raw) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol)) throw new UsageError(`${flag} must be an http(s) URL (got "${raw}").`);
-  return url.href;
+  if (!isHttpUrl(raw)) throw new UsageError(`${flag} must be an http(s) URL (got "${raw}").`);
+  return new URL(raw).href;
 }
 
 /** Parses the flags of `hidream-edit serve` (`--flag value` or `--flag=value`). Throws `UsageError`. */

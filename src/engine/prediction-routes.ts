@@ -13,6 +13,7 @@ import { renderEdit, type RenderEditResult } from './render-edit.js';
 import { TASK_CODES, TaskFailure } from './task-failure.js';
 import { fileUrl } from './upload-routes.js';
 import { sendWebhook } from './webhook.js';
+import { isHttpUrl } from '../server/is-http-url.js';
 
 /** What the local engine adds to a prediction: how it really rendered it. */
 export interface LocalPredictionDetails {
@@ -246,7 +247,7 @@ export function createPredictionRoutes(context: EngineContext) {
     if (errors.length > 0) return validationFailure(errors);
     const input = body as EditInput;
     const webhook = scope.url.searchParams.get('webhook') ?? (body as { webhook_url?: unknown }).webhook_url;
-    if (webhook !== null && webhook !== undefined && (typeof webhook !== 'string' || !/^https?:\/\/[^\s]+$/i.test(webhook) || !URL.canParse(webhook))) {
+    if (webhook !== null && webhook !== undefined && !isHttpUrl(webhook)) {
       return fail(400, 'The webhook must be an http(s) URL.', { errorCode: TASK_CODES.invalidParameter, body: { errors: [{ field: 'webhook', code: 'invalid_url', message: 'The webhook must be an http(s) URL.' }] } });
     }
     const seed = input.seed === undefined || input.seed === -1 ? Math.floor(context.random() * MAX_SEED) : input.seed;

@@ -2,7 +2,8 @@ import { DEFAULT_MODEL, LONG_POLL_HEADER } from '../core/constants.js';
 import { addCorsHeaders, checkCors } from './cors.js';
 import { forwardRequestHeaders, forwardResponseHeaders } from './forward-headers.js';
 import { gateBody, tooLarge, type BodyChecks, type GatedBody } from './gate-body.js';
-import { submitChecks } from './submit-checks.js';
+import { submitChecks, webhookForbidden } from './submit-checks.js';
+import { isHttpUrl } from './is-http-url.js';
 import { longPoll } from './long-poll.js';
 import { matchRoute, type MatchedRoute } from './match-route.js';
 import { ProxyError, errorResponse } from './proxy-error.js';
@@ -39,10 +40,6 @@ interface Context {
   webhook?: string;
 }
 
-function webhookForbidden(): ProxyError {
-  return new ProxyError(400, 'webhook_forbidden', 'Webhooks are set by the server, not by the caller; remove the webhook from the request.');
-}
-
 /** The server's webhook for this submit, checked: a bad URL is the app's mistake (a 500), never sent upstream. */
 async function resolveWebhook(option: ProxyOptions['webhook'], request: Request): Promise<string | undefined> {
   let url: string | undefined;
@@ -52,7 +49,7 @@ async function resolveWebhook(option: ProxyOptions['webhook'], request: Request)
     throw new ProxyError(500, 'internal_error', 'The proxy could not decide where to send the webhook.', { cause: error });
   }
   if (url === undefined) return undefined;
-  if (typeof url !== 'string' || !/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) {
+  if (!isHttpUrl(url)) {
     throw new ProxyError(500, 'internal_error', 'The proxy is configured with a webhook that is not an http(s) URL.', {
       cause: new TypeError(`webhook: ${String(url)}`),
     });
@@ -138,7 +135,7 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
       ? await gateBody(request.body, {
           maxBytes: JSON_BODY_ROUTES.has(route.name) ? Math.min(maxBytes, JSON_BODY_MAX) : maxBytes,
           prebufferBytes: PREBUFFER_BYTES,
-          checks: route.name === 'submit' ? submitChecks(webhookForbidden) : JSON_BODY_ROUTES.has(route.name) ? jsonChecks : undefined,
+          checks: route.name === 'submit' ? submitChecks() : JSON_BODY_ROUTES.has(route.name) ? jsonChecks : undefined,
         })
       : null;
     return send(context, body);

@@ -65,14 +65,18 @@ function merge(own: FieldError[], core: FieldError[]): FieldError[] {
   return [...core.filter((e) => !fields.has(e.field)), ...own];
 }
 
-/** A top-level `webhook_url` field: only the server may choose a webhook. */
+/** A caller naming a webhook (`?webhook=` or a `webhook_url` field): only the server may choose one. */
+export function webhookForbidden(): ProxyError {
+  return new ProxyError(400, 'webhook_forbidden', 'Webhooks are set by the server, not by the caller; remove the webhook from the request.');
+}
+
 const hasWebhook = (value: unknown) => !!value && typeof value === 'object' && Object.hasOwn(value, 'webhook_url');
 
 /**
  * The submit body checks: whole with `JSON.parse` when small, with the streaming parser when large. A body
- * naming its own webhook is refused with `forbidden()`.
+ * naming its own webhook (a top-level `webhook_url`) is refused.
  */
-export function submitChecks(forbidden: () => ProxyError): BodyChecks {
+export function submitChecks(): BodyChecks {
   return {
     whole(bytes) {
       let value: unknown;
@@ -81,7 +85,7 @@ export function submitChecks(forbidden: () => ProxyError): BodyChecks {
       } catch {
         throw malformed();
       }
-      if (hasWebhook(value)) throw forbidden();
+      if (hasWebhook(value)) throw webhookForbidden();
       const errors = validateEditInput(value);
       if (errors.length > 0) throw invalid(errors);
     },
@@ -118,7 +122,7 @@ export function submitChecks(forbidden: () => ProxyError): BodyChecks {
           } catch (error) {
             throw malformed(error instanceof JsonSyntaxError ? error.message : undefined);
           }
-          if (hasWebhook(value)) throw forbidden();
+          if (hasWebhook(value)) throw webhookForbidden();
           const { input, errors } = surrogate(value);
           const all = merge(errors, validateEditInput(input));
           if (all.length > 0) throw invalid(all);
