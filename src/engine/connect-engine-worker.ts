@@ -12,7 +12,9 @@ export interface WorkerEngine {
 /** The part of a `Worker` the connection needs. */
 export interface EngineWorkerPort {
   addEventListener(type: 'message', listener: (event: MessageEvent<FromEngineWorker>) => void): void;
+  addEventListener(type: 'error', listener: (event: Event) => void): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent<FromEngineWorker>) => void): void;
+  removeEventListener(type: 'error', listener: (event: Event) => void): void;
   postMessage(message: ToEngineWorker, transfer?: Transferable[]): void;
 }
 
@@ -49,16 +51,26 @@ export function connectEngineWorker(worker: EngineWorkerPort, options: WorkerEng
     const empty = status === 204 || status === 304 || status < 200;
     entry.resolve(new Response(empty ? null : body, { status, statusText, headers }));
   };
+  // A worker whose script fails to load or throws: every waiting request (and every later one) rejects.
+  let broken: Error | undefined;
+  const onError = (event: Event) => {
+    broken = new Error(`The engine worker failed${event instanceof ErrorEvent && event.message ? `: ${event.message}` : ' to start (is its script served?)'}.`);
+    for (const entry of waiting.values()) entry.reject(broken);
+    waiting.clear();
+  };
   worker.addEventListener('message', onMessage);
+  worker.addEventListener('error', onError);
   try {
     worker.postMessage({ type: 'hidream-engine:create', engine, options });
   } catch (error) {
     worker.removeEventListener('message', onMessage);
+    worker.removeEventListener('error', onError);
     throw new TypeError('Engine options for a worker must be plain data (no functions): pass a number as `random`.', { cause: error });
   }
 
   const handler = async (request: Request): Promise<Response> => {
     if (closed) throw new Error('This engine was closed.');
+    if (broken) throw broken;
     const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
     request.signal.throwIfAborted();
     const id = nextId++;
@@ -85,6 +97,7 @@ export function connectEngineWorker(worker: EngineWorkerPort, options: WorkerEng
       closed = true;
       worker.postMessage({ type: 'hidream-engine:close', engine });
       worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
       for (const entry of waiting.values()) entry.reject(new Error('This engine was closed.'));
       waiting.clear();
     },

@@ -67,4 +67,12 @@ describe('the local engine in a Web Worker', () => {
     await expect(engine(new Request(`${location.origin}/api/v3/balance`))).rejects.toThrow('This engine was closed.');
     expect(() => connectEngineWorker(worker, { random: (() => 0.5) as unknown as number })).toThrow(/plain data/);
   });
+
+  it('rejects, saying so, when the worker cannot start', async () => {
+    const missing = new Worker(new URL('./fixtures/no-such.worker.js', import.meta.url), { type: 'module' });
+    const engine = connectEngineWorker(missing, { latency: 0 });
+    await expect(engine(new Request(`${location.origin}/api/v3/balance`))).rejects.toThrow(/engine worker failed/);
+    await expect(engine(new Request(`${location.origin}/api/v3/balance`))).rejects.toThrow(/engine worker failed/);
+    missing.terminate();
+  });
 });
