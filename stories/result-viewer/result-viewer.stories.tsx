@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { expect, fn, waitFor } from 'storybook/test';
 import type { Prediction } from '../../src/core/index.js';
 import { ResultViewer, type ResultViewerRootProps, type ResultViewerStatus } from '../../src/index.js';
+import { MOUNT } from '../support/backend.js';
 import { EditHarness } from '../support/edit-harness.js';
 import { clickRun, findResult } from '../support/play.js';
 import { useSceneDataUri } from '../support/scene.js';
@@ -21,7 +22,7 @@ const meta = {
           '(an ARIA slider), download in the asked format, “edit this result again”, and the error with a Retry that ' +
           'keeps the inputs. Feed it a `useEdit()` result as `edit`, or explicit `status`/`prediction`/`error`. ' +
           'Parts: `Root`, `Status`, `Progress`, `Image`, `Compare` (`CompareBefore`, `CompareAfter`, `CompareHandle`), ' +
-          '`Download`, `EditAgain`, `Error`, `Retry`, `Nsfw`.',
+          '`Download`, `EditAgain`, `Error`, `Retry`, `Nsfw`, `Unavailable`.',
       },
     },
   },
@@ -142,6 +143,31 @@ export const Controlled: Story = {
     await expect(canvas.getByRole('status')).toHaveTextContent('The model could not apply this edit (task code 1403).');
     await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
     await expect(canvas.getByRole('radio', { name: 'processing' })).toBeChecked();
+  },
+};
+
+/**
+ * A completed prediction whose output is gone (WaveSpeed's CDN and the local engine keep outputs for a limited
+ * time): the viewer says so instead of showing a broken image, and offers no download or re-edit of it.
+ */
+export const Expired: Story = {
+  name: 'Error: result expired',
+  parameters: { hidream: { theme: 'light' } },
+  render: (args) => (
+    <ResultViewer.Root
+      onSave={args.onSave}
+      status="completed"
+      prediction={fakePrediction(`${MOUNT}/api/v3/local/files/expired-result.png`, 'completed', '')}
+      prompt="Warmer light"
+      format="png"
+      onEditAgain={() => {}}
+    />
+  ),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText(/^This result is no longer available/, {}, { timeout: 10_000 })).toBeVisible();
+    await expect(canvas.getByRole('status')).toHaveTextContent('Completed in 2.4 s');
+    await expect(canvas.queryByRole('button', { name: 'Download' })).toBeNull();
+    await expect(canvas.queryByRole('button', { name: 'Edit this result again' })).toBeNull();
   },
 };
 

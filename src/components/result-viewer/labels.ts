@@ -20,6 +20,8 @@ export interface ResultViewerLabels {
   editAgain: string;
   retry: string;
   nsfw: string;
+  /** Shown instead of the result when its image cannot be loaded any more. */
+  unavailable: string;
 }
 
 export const defaultResultViewerLabels: ResultViewerLabels = {
@@ -40,4 +42,5 @@ export const defaultResultViewerLabels: ResultViewerLabels = {
   editAgain: 'Edit this result again',
   retry: 'Retry',
   nsfw: 'The API flagged this result as possibly not safe for work.',
+  unavailable: 'This result is no longer available: outputs are kept for a limited time. Run the edit again to get a new one.',
 };

@@ -9,6 +9,8 @@ export interface ResultViewerState {
   pending: boolean;
   hasOutput: boolean;
   nsfw: boolean;
+  /** The output image failed to load (expired or gone). */
+  unavailable: boolean;
 }
 
 const ResultViewerContext = /* @__PURE__ */ createPartContext<UseResultViewerReturn>('ResultViewer.Root');
@@ -19,14 +21,22 @@ type Own<E, S = ResultViewerState> = PartElementProps<E, S>;
 type Div = Own<HTMLAttributes<HTMLDivElement>>;
 type Img = Own<ImgHTMLAttributes<HTMLImageElement>>;
 type Button = Own<ButtonHTMLAttributes<HTMLButtonElement>>;
-const stateOf = (v: UseResultViewerReturn): ResultViewerState => ({ status: v.status, pending: v.pending, hasOutput: v.output !== null, nsfw: v.nsfw });
+const stateOf = (v: UseResultViewerReturn): ResultViewerState => ({
+  status: v.status,
+  pending: v.pending,
+  hasOutput: v.output !== null,
+  nsfw: v.nsfw,
+  unavailable: v.unavailable,
+});
+/** The output, when there is one that loads. */
+const shown = (v: UseResultViewerReturn) => (v.unavailable ? null : v.output);
 const part = /* @__PURE__ */ createPartFactory('ResultViewer', useResultViewerContext, stateOf, (s) => ({ 'data-status': s.status }));
 
 export interface ResultViewerRootProps extends UseResultViewerOptions, Own<HTMLAttributes<HTMLDivElement>> {}
 
 /**
  * Holds the result state (from a `useEdit()` result passed as `edit`, or explicit props). Without children
- * it renders Status, Progress, Error, Compare (with a `source`) or Image, Nsfw, Download and EditAgain.
+ * it renders Status, Progress, Error, Compare (with a `source`) or Image, Unavailable, Nsfw, Download and EditAgain.
  */
 const Root: Part<'div', ResultViewerRootProps> = /* @__PURE__ */ createPart('div', (props: ResultViewerRootProps) => {
   const { edit, status, prediction, error, elapsedMs, uploadProgress, source, format, prompt, index, onEditAgain, onRetry, onSave, labels, children, ...rest } = props;
@@ -38,6 +48,7 @@ const Root: Part<'div', ResultViewerRootProps> = /* @__PURE__ */ createPart('div
       <Progress />
       <ErrorPart />
       {v.source ? <Compare /> : <Image />}
+      <Unavailable />
       <Nsfw />
       <Download />
       {onEditAgain && <EditAgain />}
@@ -50,6 +61,7 @@ const Root: Part<'div', ResultViewerRootProps> = /* @__PURE__ */ createPart('div
       'data-status': v.status,
       'aria-busy': v.pending || undefined,
       'data-has-output': dataAttr(state.hasOutput),
+      'data-unavailable': dataAttr(state.unavailable),
       children: content,
     },
     state,
@@ -94,8 +106,11 @@ const Progress: Part<'div', Div> = /* @__PURE__ */ part('Progress', 'div', (v) =
   ];
 });
 
-/** The result image (alt "Edited image: <prompt>"); renders nothing until there is an output. */
-const Image: Part<'img', Img> = /* @__PURE__ */ part('Image', 'img', (v) => v.output && [{ src: v.output, alt: v.labels.image(v.prompt) }]);
+/** The result image (alt "Edited image: <prompt>"); renders nothing until there is an output, or once it fails to load. */
+const Image: Part<'img', Img> = /* @__PURE__ */ part('Image', 'img', (v) => shown(v) && [{ src: v.output, alt: v.labels.image(v.prompt), onError: v.onImageError }]);
+
+/** Says the result can no longer be loaded (outputs expire); renders nothing otherwise. */
+const Unavailable: Part<'p', Own<HTMLAttributes<HTMLParagraphElement>>> = /* @__PURE__ */ part('Unavailable', 'p', (v) => v.unavailable && [{ children: v.labels.unavailable }]);
 
 const CompareContext = /* @__PURE__ */ createPartContext<{ position: number; setPosition(position: number): void }>('ResultViewer.Compare');
 const useCompareContext = (partName: string) => usePartContext(CompareContext, partName);
@@ -130,7 +145,7 @@ const Compare: Part<'div', ResultViewerCompareProps> = /* @__PURE__ */ part(
   (v, { position: value, defaultPosition = 50, onPositionChange, children, ...rest }: ResultViewerCompareProps, state) => {
     const [position, setPosition] = useControllableState({ value, defaultValue: defaultPosition, onChange: onPositionChange });
     const dragging = useRef(false);
-    if (!v.output || !v.source) return null;
+    if (!shown(v) || !v.source) return null;
     const drag = (on: boolean) => () => void (dragging.current = on);
     const move = (e: PointerEvent<HTMLDivElement>) => {
       const rect = e.currentTarget.getBoundingClientRect();
@@ -167,7 +182,7 @@ const Compare: Part<'div', ResultViewerCompareProps> = /* @__PURE__ */ part(
 /** The result inside `Compare` (in flow: it sizes the compare box). */
 const CompareAfter: Part<'img', Img> = /* @__PURE__ */ part('CompareAfter', 'img', (v) => {
   useCompareContext('ResultViewer.CompareAfter');
-  return [{ src: v.output, alt: v.labels.image(v.prompt), draggable: false, style: { display: 'block', width: '100%' } }];
+  return [{ src: v.output, alt: v.labels.image(v.prompt), draggable: false, onError: v.onImageError, style: { display: 'block', width: '100%' } }];
 });
 
 const BEFORE_STYLE: CSSProperties = {
@@ -217,7 +232,7 @@ const Nsfw: Part<'p', Own<HTMLAttributes<HTMLParagraphElement>>> = /* @__PURE__ 
 /** Downloads the output as `hidream-edit-<id>.<jpeg|png|webp>` (`data-state="downloading" | "failed"`). */
 const Download: Part<'button', Button> = /* @__PURE__ */ part('Download', 'button', (v) => {
   const busy = v.downloadState === 'downloading';
-  return v.output && [
+  return shown(v) && [
     {
       type: 'button',
       onClick: () => void v.download(),
@@ -230,7 +245,7 @@ const Download: Part<'button', Button> = /* @__PURE__ */ part('Download', 'butto
 
 /** "Edit this result again": calls `onEditAgain(output)`; renders nothing without an output. */
 const EditAgain: Part<'button', Button> = /* @__PURE__ */ part('EditAgain', 'button', (v) =>
-  v.output && [{ type: 'button', onClick: v.editAgain, disabled: !v.editAgain, children: v.labels.editAgain }],
+  shown(v) && [{ type: 'button', onClick: v.editAgain, disabled: !v.editAgain, children: v.labels.editAgain }],
 );
 
 /** Calls `onRetry`; the caller keeps its inputs, so nothing is lost. Default child of `Error`. */
@@ -256,6 +271,7 @@ export const ResultViewer = {
   Status,
   Progress,
   Image,
+  Unavailable,
   Compare,
   CompareBefore,
   CompareAfter,

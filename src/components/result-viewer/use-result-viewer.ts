@@ -74,6 +74,10 @@ export interface UseResultViewerReturn {
   prediction: Prediction | null;
   /** The shown output as something `<img>` and `fetch` accept, or null. */
   output: string | null;
+  /** The output could not be loaded (expired from WaveSpeed's CDN or the engine's store, or gone). */
+  unavailable: boolean;
+  /** Tells the viewer the output image failed to load (the result images call it). */
+  onImageError(): void;
   source: string | null;
   nsfw: boolean;
   /** The failure sentence, when failed. */
@@ -113,6 +117,10 @@ export function useResultViewer(options: UseResultViewerOptions): UseResultViewe
   const errorMessage =
     status === 'failed' ? (pick('error') as { message?: string } | null | undefined)?.message || prediction?.error || labels.failed : null;
 
+  // Outputs do not live forever: remember which one failed to load, so a new output starts afresh.
+  const [brokenOutput, setBrokenOutput] = useState<string | null>(null);
+  const unavailable = output !== null && brokenOutput === output;
+
   const [downloadState, setDownloadState] = useState<'idle' | 'downloading' | 'failed'>('idle');
   useEffect(() => setDownloadState('idle'), [output]);
   const download = async () => {
@@ -139,6 +147,8 @@ export function useResultViewer(options: UseResultViewerOptions): UseResultViewe
     pending: PENDING.includes(status),
     prediction,
     output,
+    unavailable,
+    onImageError: () => setBrokenOutput(output),
     source: options.source ?? null,
     nsfw: Boolean(output && prediction?.has_nsfw_contents?.[index]),
     errorMessage,
@@ -150,7 +160,7 @@ export function useResultViewer(options: UseResultViewerOptions): UseResultViewe
     prompt,
     download,
     downloadState,
-    editAgain: output && onEditAgain ? () => onEditAgain(output) : undefined,
+    editAgain: output && onEditAgain && !unavailable ? () => onEditAgain(output) : undefined,
     retry: onRetry,
     labels,
   };

@@ -91,6 +91,26 @@ describe('ResultViewer', () => {
     expect(screen.getByText('The API flagged this result as possibly not safe for work.')).toHaveAttribute('data-part', 'nsfw');
   });
 
+  it('says when the result can no longer be loaded, and offers nothing that needs it, until a new output', () => {
+    const onEditAgain = vi.fn();
+    const { container, rerender } = render(<ResultViewer.Root prediction={prediction()} source="https://cdn.example/in.png" onEditAgain={onEditAgain} />);
+    const root = container.querySelector('[data-part="root"]')!;
+    expect(screen.queryByText(/no longer available/)).toBeNull();
+    fireEvent.error(screen.getByRole('img', { name: 'Edited image' }));
+    expect(screen.getByText(/^This result is no longer available/)).toHaveAttribute('data-part', 'unavailable');
+    expect(root).toHaveAttribute('data-unavailable');
+    expect(screen.queryByRole('img', { name: 'Edited image' })).toBeNull();
+    expect(screen.queryByRole('slider')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Download' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit this result again' })).toBeNull();
+    expect(screen.getByRole('status')).toHaveTextContent('Completed in 4.1 s');
+
+    rerender(<ResultViewer.Root prediction={prediction({ outputs: ['https://cdn.example/new.png'] })} onEditAgain={onEditAgain} />);
+    expect(screen.getByRole('img', { name: 'Edited image' })).toHaveAttribute('src', 'https://cdn.example/new.png');
+    expect(screen.queryByText(/no longer available/)).toBeNull();
+    expect(root).not.toHaveAttribute('data-unavailable');
+  });
+
   it('sends the output back with "Edit this result again"', async () => {
     const onEditAgain = vi.fn();
     render(<ResultViewer.Root prediction={prediction()} onEditAgain={onEditAgain} />);
