@@ -7,7 +7,8 @@ import { isHttpUrl } from './is-http-url.js';
 import { longPoll } from './long-poll.js';
 import { matchRoute, type MatchedRoute } from './match-route.js';
 import { ProxyError, errorResponse } from './proxy-error.js';
-import type { ProxyOptions, UpstreamHandler } from './proxy-options.js';
+import type { ProxyOptions, ProxySubmitLimitOptions, UpstreamHandler } from './proxy-options.js';
+import { createSubmitLimiter } from './submit-limiter.js';
 import { resolveApiKey, resolveUpstream, upstreamUrl, type ResolvedUpstream } from './resolve-upstream.js';
 import { scrubSecretStream } from './scrub-secret.js';
 
@@ -38,6 +39,8 @@ interface Context {
   route: MatchedRoute;
   /** The webhook URL added to a submit. */
   webhook?: string;
+  /** The submitting caller's `submitLimit` key. */
+  caller?: string;
 }
 
 /** The server's webhook for this submit, checked: a bad URL is the app's mistake (a 500), never sent upstream. */
@@ -55,6 +58,23 @@ async function resolveWebhook(option: ProxyOptions['webhook'], request: Request)
     });
   }
   return url;
+}
+
+/** Who is submitting, for `submitLimit`: one shared budget without a `key`. */
+async function callerKey(key: ProxySubmitLimitOptions['key'], request: Request): Promise<string> {
+  try {
+    return key ? await key(request) : '';
+  } catch (error) {
+    throw new ProxyError(500, 'internal_error', 'The proxy could not tell who is asking.', { cause: error });
+  }
+}
+
+/** A 429 saying when to try again, unless `waitMs` is null. */
+function refuseOverLimit(waitMs: number | null): void {
+  if (waitMs !== null) {
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    throw new ProxyError(429, 'rate_limited', `Too many edits for now: try again in ${seconds} s.`, { headers: { 'retry-after': String(seconds) } });
+  }
 }
 
 /**
@@ -77,6 +97,7 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
           { cause: error },
         );
       }));
+  const limiter = options.submitLimit && createSubmitLimiter(options.submitLimit);
   const longPollOptions =
     options.longPoll === false ? undefined : { maxWait: options.longPoll?.maxWait ?? 30, interval: options.longPoll?.interval ?? 250 };
 
@@ -120,6 +141,12 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
     if (route.name === 'submit') {
       if (url.searchParams.has('webhook')) throw webhookForbidden();
       context.webhook = await resolveWebhook(options.webhook, request);
+      // Over the limit: refused before the body is read. The submit is counted once its body has passed the
+      // checks (an invalid edit costs nothing upstream, so it costs nothing here).
+      if (limiter) {
+        context.caller = await callerKey(options.submitLimit?.key, request);
+        refuseOverLimit(limiter.wait(context.caller));
+      }
     }
     const wait = Number(url.searchParams.get('wait'));
     if (route.name === 'result' && longPollOptions && wait > 0) {
@@ -138,6 +165,7 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
           checks: route.name === 'submit' ? submitChecks() : JSON_BODY_ROUTES.has(route.name) ? jsonChecks : undefined,
         })
       : null;
+    if (limiter && context.caller !== undefined) refuseOverLimit(limiter.take(context.caller));
     return send(context, body);
   }
 

@@ -23,6 +23,7 @@ export type {
   ProxyRoutes,
   ProxyCorsOptions,
   ProxyLongPollOptions,
+  ProxySubmitLimitOptions,
   UpstreamHandler,
 } from './proxy-options.js';
 export { ProxyError, type ProxyErrorBody } from './proxy-error.js';

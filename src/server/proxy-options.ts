@@ -66,6 +66,23 @@ export interface ProxyLongPollOptions {
   interval?: number;
 }
 
+/** A cap on submits, each of which costs money: over it, a 429 `rate_limited` with `Retry-After`. */
+export interface ProxySubmitLimitOptions {
+  /** Submits allowed per caller within `windowMs`. */
+  submits: number;
+  /**
+   * The sliding window, in milliseconds.
+   * @default 60000 (a minute)
+   */
+  windowMs?: number;
+  /**
+   * Who the caller is: a user or session id, an API token, an address your platform vouches for. Callers with
+   * the same key share one budget. Counted in this process (each serverless instance counts on its own).
+   * @default one budget shared by every caller
+   */
+  key?: (request: Request) => string | Promise<string>;
+}
+
 export interface ProxyOptions {
   /**
    * Where requests go: a base URL (only its origin and path prefix are used; the caller's `/api/v3/...`
@@ -96,12 +113,19 @@ export interface ProxyOptions {
    */
   routes?: ProxyRoutes;
   /**
-   * Decide whether a caller may use the proxy (check a session, a token, a rate limit...). Return `false`
+   * Decide whether a caller may use the proxy (check a session, a token...; for a cap on spending see
+   * `submitLimit`). Return `false`
    * for a 401. Thrown errors become a 500 whose body says nothing about the error. Called before the body
    * is read; do not read it here (the proxy streams it upstream).
    * @default undefined (everyone may)
    */
   authorize?: (request: Request) => boolean | Promise<boolean>;
+  /**
+   * Cap submits per caller (or for everyone together), so that a public page cannot spend your balance: over it
+   * the proxy answers 429 `rate_limited` with `Retry-After`, and nothing goes upstream.
+   * @default undefined (no cap beyond WaveSpeed's own)
+   */
+  submitLimit?: ProxySubmitLimitOptions;
   /**
    * Largest request body, in bytes. Larger bodies get a 413, as soon as `Content-Length` or the bytes
    * streamed so far pass it, and never reach upstream complete.
