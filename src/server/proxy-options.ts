@@ -114,9 +114,8 @@ export interface ProxyOptions {
   routes?: ProxyRoutes;
   /**
    * Decide whether a caller may use the proxy (check a session, a token...; for a cap on spending see
-   * `submitLimit`). Return `false`
-   * for a 401. Thrown errors become a 500 whose body says nothing about the error. Called before the body
-   * is read; do not read it here (the proxy streams it upstream).
+   * `submitLimit`). Return `false` for a 401. Thrown errors become a 500 whose body says nothing about the
+   * error. Called before the body is read; do not read it here (the proxy streams it upstream).
    * @default undefined (everyone may)
    */
   authorize?: (request: Request) => boolean | Promise<boolean>;
