@@ -21,6 +21,8 @@ export interface ServeArgs {
    * @default []
    */
   corsOrigins: string[];
+  /** `--submit-limit`: submits allowed per minute, for all callers together; unset: no cap. */
+  submitLimit?: number;
   /** `--webhook`: an http(s) URL each finished prediction is POSTed to, signed; unset sends none. */
   webhook?: string;
   /** `--latency`: local engine only, how long each edit takes in ms; unset keeps the engine's 1200..1800. */
@@ -34,7 +36,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const VALUE_FLAGS = new Set(['--port', '--host', '--upstream', '--max-body', '--cors-origin', '--webhook', '--latency', '--fail-rate']);
+const VALUE_FLAGS = new Set(['--port', '--host', '--upstream', '--max-body', '--cors-origin', '--submit-limit', '--webhook', '--latency', '--fail-rate']);
 
 function integer(flag: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
@@ -70,6 +72,9 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
         break;
       case '--upstream':
         args.upstream = httpUrl(flag, value);
+        break;
+      case '--submit-limit':
+        args.submitLimit = integer(flag, value, 1, 1_000_000);
         break;
       case '--webhook':
         args.webhook = httpUrl(flag, value);
@@ -122,6 +127,7 @@ Options:
   --upstream <url>       send requests to this WaveSpeed-compatible base URL
   --max-body <bytes>     largest request body (default 67108864, 64 MiB)
   --cors-origin <origin> allow browsers on this origin (repeatable; "*" for any)
+  --submit-limit <n>     at most n submits a minute, all callers together (429 after)
   --webhook <url>        POST each finished prediction here, signed (the local
                          engine prints its secret; with WaveSpeed, your account's)
   --latency <ms>         local engine: how long each edit takes (default 1200..1800)

@@ -30,6 +30,11 @@ export interface StartServerOptions {
    */
   corsOrigins?: string[];
   /**
+   * Submits allowed per minute, all callers together (the proxy's `submitLimit`).
+   * @default undefined (no cap)
+   */
+  submitLimit?: number;
+  /**
    * Where each finished prediction is POSTed, signed (the proxy's `webhook` option).
    * @default undefined (no webhook)
    */
@@ -83,6 +88,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     upstream: engine ?? options.upstream,
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
     ...(options.webhook ? { webhook: options.webhook } : {}),
+    ...(options.submitLimit ? { submitLimit: { submits: options.submitLimit } } : {}),
     ...(corsOrigins.length > 0 ? { cors: { origins: corsOrigins.includes('*') ? '*' : corsOrigins } } : {}),
   };
   const server = createServer(toNodeHandler(createProxy(proxyOptions)));

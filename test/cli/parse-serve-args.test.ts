@@ -11,7 +11,7 @@ describe('parseServeArgs', () => {
       parseServeArgs([
         '--port', '9000', '--host=0.0.0.0', '--upstream', 'https://api.example.com/base', '--max-body=1048576',
         '--cors-origin', 'https://a.example/path', '--cors-origin=http://localhost:6006', '--latency', '250', '--fail-rate=0.25',
-        '--webhook', 'http://127.0.0.1:3000/hooks/hidream',
+        '--webhook', 'http://127.0.0.1:3000/hooks/hidream', '--submit-limit=30',
       ]),
     ).toEqual({
       port: 9000,
@@ -22,6 +22,7 @@ describe('parseServeArgs', () => {
       latency: 250,
       failRate: 0.25,
       webhook: 'http://127.0.0.1:3000/hooks/hidream',
+      submitLimit: 30,
     });
   });
 
@@ -32,6 +33,7 @@ describe('parseServeArgs', () => {
     [['--port', '--host'], /--port needs a value/],
     [['--upstream', 'ftp://x'], /--upstream must be an http\(s\) URL/],
     [['--upstream', 'not a url'], /--upstream must be an http\(s\) URL/],
+    [['--submit-limit', '0'], /--submit-limit must be a whole number between 1 and 1000000/],
     [['--webhook', 'javascript:alert(1)'], /--webhook must be an http\(s\) URL/],
     [['--fail-rate', '1.5'], /--fail-rate must be a number between 0 and 1/],
     [['--max-body', '-1'], /--max-body must be a whole number/],

@@ -141,6 +141,24 @@ describe('hidream-edit serve', { timeout: 30_000 }, () => {
 });
 
 describe('startServer', { timeout: 30_000 }, () => {
+  it('caps submits with submitLimit', async () => {
+    const server = await startServer({ port: 0, latency: 10, submitLimit: 1 });
+    try {
+      const submit = () =>
+        fetch(`${server.url}/api/v3/wavespeed-ai/hidream-o1-image-dev/edit`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ prompt: 'sepia', images: [PNG] }),
+        });
+      expect((await submit()).status).toBe(200);
+      const refused = await submit();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(50);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('listens on port 0, applies the body cap, and closes', async () => {
     const server = await startServer({ port: 0, maxBodyBytes: 1000 });
     try {
