@@ -78,6 +78,7 @@ export interface ProxySubmitLimitOptions {
   /**
    * Who the caller is: a user or session id, an API token, an address your platform vouches for. Callers with
    * the same key share one budget. Counted in this process (each serverless instance counts on its own).
+   * Called before the body is read; do not read it here (the proxy streams it upstream).
    * @default one budget shared by every caller
    */
   key?: (request: Request) => string | Promise<string>;
@@ -148,8 +149,9 @@ export interface ProxyOptions {
   timeout?: number;
   /**
    * Where WaveSpeed POSTs each finished prediction: added as `?webhook=<url>` to every submit, so your server
-   * learns of results even when the browser tab is closed. A function is called per submit (put your own
-   * user or job id in the URL); returning `undefined` sends no webhook. Callers can never choose a webhook:
+   * learns of results even when the browser tab is closed. A function is called per submit, before the body
+   * is read (put your own user or job id in the URL; do not read the body); returning `undefined` sends no
+   * webhook. Callers can never choose a webhook:
    * a submit carrying `?webhook=` or a `webhook_url` field gets a 400 `webhook_forbidden`, because the
    * server's key (or the local engine, on your network) would otherwise POST results wherever a browser asks.
    * Check each delivery with `verifyWebhook`.
