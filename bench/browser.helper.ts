@@ -30,14 +30,12 @@ export interface ProbeWindow {
 }
 
 /**
- * An init script (`page.addInitScript`) defining `window.probeMainThread`: a chain of setTimeout(0), cheap and
- * ~4 ms apart once nested; the longest gap between two callbacks is the longest time the main thread could not
- * run anything. (A MessageChannel ping-pong would be a busy loop stealing a core from the workers measured.)
- * Also defines `__name`, which tsx's keepNames adds to the functions page.evaluate serialises.
+ * Starts probing the event loop: a chain of setTimeout(0), cheap and ~4 ms apart once nested; the longest gap
+ * between two callbacks is the longest time nothing else could run. The returned function stops and gives that
+ * gap in ms. (A MessageChannel ping-pong would be a busy loop stealing a core from the work measured.) Runs in
+ * Node and, through `MAIN_THREAD_PROBE`, in pages.
  */
-export const MAIN_THREAD_PROBE = `
-globalThis.__name = (fn) => fn;
-window.probeMainThread = () => {
+export function probeEventLoop(): () => number {
   let last = performance.now();
   let max = 0;
   let timer = setTimeout(function tick() {
@@ -47,4 +45,21 @@ window.probeMainThread = () => {
     timer = setTimeout(tick, 0);
   }, 0);
   return () => (clearTimeout(timer), Math.max(max, performance.now() - last));
-};`;
+}
+
+/**
+ * An init script (`page.addInitScript`) defining `window.probeMainThread` as `probeEventLoop`, and `__name`,
+ * which tsx's keepNames adds to the functions page.evaluate serialises.
+ */
+export const MAIN_THREAD_PROBE = `globalThis.__name = (fn) => fn; window.probeMainThread = ${probeEventLoop.toString()};`;
+
+/** What every Chromium benchmark records per variant. */
+export interface RunFigures {
+  name: string;
+  /** Wall time of each run, ms. */
+  times: number[];
+  /** Longest main-thread block of each run by the probe, ms. */
+  gaps: number[];
+  /** Longest long task overlapping each run, ms. */
+  longTasks: number[];
+}

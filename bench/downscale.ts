@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { launchChromium, MAIN_THREAD_PROBE, servePage, type ProbeWindow } from './browser.helper.js';
+import { launchChromium, MAIN_THREAD_PROBE, servePage, type ProbeWindow, type RunFigures } from './browser.helper.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -39,11 +39,7 @@ const origin = server.origin;
 
 const browser = await launchChromium();
 
-interface Figures {
-  name: string;
-  times: number[];
-  gaps: number[];
-  longTasks: number[];
+interface Figures extends RunFigures {
   output: string;
   via?: string;
 }

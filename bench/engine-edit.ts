@@ -2,6 +2,7 @@
 // each format, with the longest event-loop block during it (what other requests to the same server wait), then
 // each operation alone on a 2048×2048 buffer. Prints figures; asserts nothing.
 import sharp from 'sharp';
+import { probeEventLoop } from './browser.helper.js';
 import { applyEditStep, createLocalEngine, EDIT_VOCABULARY, parseEditPrompt } from '../src/engine/index.js';
 
 const MODEL = 'wavespeed-ai/hidream-o1-image-dev/edit';
@@ -18,19 +19,6 @@ async function sourcePhoto(): Promise<string> {
   return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
 }
 
-/** The longest time the event loop could not run a timer: a chain of setTimeout(0), gaps measured. */
-function probe(): () => number {
-  let last = performance.now();
-  let max = 0;
-  let timer = setTimeout(function tick() {
-    const now = performance.now();
-    max = Math.max(max, now - last);
-    last = now;
-    timer = setTimeout(tick, 0);
-  }, 0);
-  return () => (clearTimeout(timer), Math.max(max, performance.now() - last));
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const photo = await sourcePhoto();
@@ -45,7 +33,7 @@ for (const side of [1024, 2048]) {
     const blocks: number[] = [];
     let bytes = 0;
     for (let i = 0; i < RUNS; i++) {
-      const stop = probe();
+      const stop = probeEventLoop();
       const start = performance.now();
       const res = await engine(
         new Request(`http://bench.local/api/v3/${MODEL}`, {

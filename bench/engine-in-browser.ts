@@ -5,7 +5,7 @@
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { launchChromium, MAIN_THREAD_PROBE, servePage, type ProbeWindow } from './browser.helper.js';
+import { launchChromium, MAIN_THREAD_PROBE, servePage, type ProbeWindow, type RunFigures } from './browser.helper.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -39,12 +39,6 @@ const server = await servePage(files);
 const origin = server.origin;
 const browser = await launchChromium();
 
-interface Figures {
-  name: string;
-  times: number[];
-  gaps: number[];
-  longTasks: number[];
-}
 
 try {
   const tab = await browser.newPage();
@@ -80,7 +74,7 @@ try {
       const client = createClient({ baseUrl: `${location.origin}/api/hidream`, fetch: (input: RequestInfo, init?: RequestInit) => engine(new Request(input, init)) });
       const edit = (seed: number) =>
         client.edit({ prompt: 'Keep the subject. Make it warmer and sharpen it.', images: [image], size: '2048*2048', seed, output_format: 'jpeg' }, { interval: 50 });
-      const figures: Figures = { name, times: [], gaps: [], longTasks: [] };
+      const figures: RunFigures = { name, times: [], gaps: [], longTasks: [] };
       await edit(0); // warm-up
       for (let i = 1; i <= runs; i++) {
         await new Promise((r) => setTimeout(r, 50));
@@ -107,7 +101,7 @@ try {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(8);
   console.log(`Chromium ${browser.version()}, 3000×2000 JPEG → 2048×2048 edit (warmer + sharpen), canvas imaging, ${RUNS} runs after 1 warm-up; ${cpus().length} CPUs`);
-  for (const r of results as Figures[]) {
+  for (const r of results as RunFigures[]) {
     console.log(
       `${r.name.padEnd(28)} median ${ms(median(r.times))}  longest main-thread block ${ms(Math.max(...r.gaps))} (probe), ${ms(Math.max(...r.longTasks))} (longtask)`,
     );
