@@ -61,8 +61,18 @@ function header(headers: WebhookDelivery['headers'], name: string): string | und
  */
 export async function verifyWebhook(delivery: WebhookDelivery, options: VerifyWebhookOptions): Promise<Prediction> {
   const { tolerance = 300, now = Date.now } = options;
-  const raw = delivery instanceof Request ? new Uint8Array(await delivery.arrayBuffer()) : delivery.body;
-  const body = typeof raw === 'string' ? new TextEncoder().encode(raw) : new Uint8Array(raw);
+  const raw: unknown = delivery instanceof Request ? new Uint8Array(await delivery.arrayBuffer()) : delivery.body;
+  // Checked by shape, not instanceof: bytes may come from another realm (vm, jsdom, a worker).
+  if (typeof raw !== 'string' && !ArrayBuffer.isView(raw) && Object.prototype.toString.call(raw) !== '[object ArrayBuffer]') {
+    // A parsed body (express.json()) can never match the signature: say so, rather than "invalid signature".
+    throw new WebhookError('invalid_body', 'Pass the raw body (a string or bytes), not a parsed object: with Express, use express.raw({ type: "*/*" }) on this route.');
+  }
+  const body =
+    typeof raw === 'string'
+      ? new TextEncoder().encode(raw)
+      : ArrayBuffer.isView(raw)
+        ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength)
+        : new Uint8Array(raw as ArrayBuffer);
   const headers = delivery.headers;
   const id = header(headers, 'webhook-id');
   const timestamp = header(headers, 'webhook-timestamp');

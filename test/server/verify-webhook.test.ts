@@ -60,6 +60,12 @@ describe('verifyWebhook', () => {
     expect((await verifyWebhook(old, { secret: SECRET, now: () => NOW, tolerance: 7200 })).id).toBe('pred_123');
   });
 
+  it('says so when given a parsed body instead of the raw one (express.json())', async () => {
+    const d = delivery();
+    const error = await verify({ body: JSON.parse(d.body), headers: d.headers }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid_body', message: expect.stringMatching(/raw body.*express\.raw/) });
+  });
+
   it('refuses a signed body that is not JSON or not a prediction, and unwraps an envelope', async () => {
     expect(await refusal(verify(delivery('not json')))).toBe('invalid_body');
     expect(await refusal(verify(delivery('{"hello":"world"}')))).toBe('invalid_body');
