@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../src/core/index.js';
 import { createProxy, verifyWebhook, WebhookError, type WebhookDelivery } from '../../src/server/index.js';
@@ -98,6 +101,36 @@ describe('webhooks end to end: the proxy sets them, the engine sends them, verif
 
     await vi.waitFor(() => expect(received).toHaveLength(1));
     expect(received[0]).toMatchObject({ id: done.id, status: 'completed', outputs: done.outputs });
+  });
+});
+
+describe('webhooks into an Express app, as the README shows', () => {
+  it('verifies deliveries read with express.raw() over real HTTP', async () => {
+    const engine = testEngine();
+    const received: unknown[] = [];
+    const app = express();
+    app.post('/hooks/hidream', express.raw({ type: '*/*' }), async (req, res) => {
+      try {
+        received.push(await verifyWebhook({ body: req.body as Buffer, headers: req.headers }, { secret: engine.webhookSecret }));
+        res.sendStatus(204);
+      } catch (error) {
+        received.push(error);
+        res.status(400).send((error as Error).message);
+      }
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const hook = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/hidream`;
+      const proxy = createProxy({ upstream: engine, webhook: hook });
+      const client = createClient({ baseUrl: 'http://app.test/api/hidream', fetch: (input, init) => proxy(new Request(input, init)) });
+      const done = await client.edit({ prompt: 'sepia', images: [dataUri(await testPhoto())] });
+      await vi.waitFor(() => expect(received).toHaveLength(1), { timeout: 5000 });
+      expect(received[0]).toMatchObject({ id: done.id, status: 'completed' });
+    } finally {
+      server.close();
+      engine.close();
+    }
   });
 });
 
