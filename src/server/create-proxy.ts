@@ -7,7 +7,7 @@ import { isHttpUrl } from './is-http-url.js';
 import { longPoll } from './long-poll.js';
 import { matchRoute, type MatchedRoute } from './match-route.js';
 import { ProxyError, errorResponse } from './proxy-error.js';
-import type { ProxyOptions, ProxySubmitLimitOptions, UpstreamHandler } from './proxy-options.js';
+import type { ProxyOptions, UpstreamHandler } from './proxy-options.js';
 import { createSubmitLimiter } from './submit-limiter.js';
 import { resolveApiKey, resolveUpstream, upstreamUrl, type ResolvedUpstream } from './resolve-upstream.js';
 import { scrubSecretStream } from './scrub-secret.js';
@@ -44,29 +44,13 @@ interface Context {
 }
 
 /** The server's webhook for this submit, checked: a bad URL is the app's mistake (a 500), never sent upstream. */
-async function resolveWebhook(option: ProxyOptions['webhook'], request: Request): Promise<string | undefined> {
-  let url: string | undefined;
-  try {
-    url = typeof option === 'function' ? await option(request) : option;
-  } catch (error) {
-    throw new ProxyError(500, 'internal_error', 'The proxy could not decide where to send the webhook.', { cause: error });
-  }
-  if (url === undefined) return undefined;
-  if (!isHttpUrl(url)) {
+function checkWebhook(url: string | undefined): string | undefined {
+  if (url !== undefined && !isHttpUrl(url)) {
     throw new ProxyError(500, 'internal_error', 'The proxy is configured with a webhook that is not an http(s) URL.', {
       cause: new TypeError(`webhook: ${String(url)}`),
     });
   }
   return url;
-}
-
-/** Who is submitting, for `submitLimit`: one shared budget without a `key`. */
-async function callerKey(key: ProxySubmitLimitOptions['key'], request: Request): Promise<string> {
-  try {
-    return key ? await key(request) : '';
-  } catch (error) {
-    throw new ProxyError(500, 'internal_error', 'The proxy could not tell who is asking.', { cause: error });
-  }
 }
 
 /** A 429 saying when to try again, unless `waitMs` is null. */
@@ -98,6 +82,18 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
         );
       }));
   const limiter = options.submitLimit && createSubmitLimiter(options.submitLimit);
+  /**
+   * Runs one of the app's callbacks (`authorize`, `webhook`, `submitLimit.key`). A throw goes to `onError` as
+   * thrown and becomes a 500 carrying only `sentence`.
+   */
+  async function appCallback<T>(run: () => T | Promise<T>, request: Request, sentence: string): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      options.onError?.(error, request);
+      throw new ProxyError(500, 'internal_error', sentence);
+    }
+  }
   const longPollOptions =
     options.longPoll === false ? undefined : { maxWait: options.longPoll?.maxWait ?? 30, interval: options.longPoll?.interval ?? 250 };
 
@@ -105,15 +101,8 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
     const preflight = checkCors(request, url, options.cors);
     if (preflight) return preflight;
 
-    let authorized = true;
-    if (options.authorize) {
-      try {
-        authorized = await options.authorize(request);
-      } catch (error) {
-        options.onError?.(error, request);
-        throw new ProxyError(500, 'internal_error', 'The proxy could not check whether this request is allowed.');
-      }
-    }
+    const { authorize } = options;
+    const authorized = authorize && (await appCallback(() => authorize(request), request, 'The proxy could not check whether this request is allowed.'));
     if (authorized === false) throw new ProxyError(401, 'unauthorized', 'This request is not allowed to use the proxy.');
 
     if (url.hash || url.href.endsWith('#')) {
@@ -140,11 +129,16 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
     const context: Context = { request, url, apiKey, upstream, route };
     if (route.name === 'submit') {
       if (url.searchParams.has('webhook')) throw webhookForbidden();
-      context.webhook = await resolveWebhook(options.webhook, request);
+      const { webhook } = options;
+      context.webhook = checkWebhook(
+        typeof webhook === 'function' ? await appCallback(() => webhook(request), request, 'The proxy could not decide where to send the webhook.') : webhook,
+      );
       // Over the limit: refused before the body is read. The submit is counted once its body has passed the
       // checks (an invalid edit costs nothing upstream, so it costs nothing here).
       if (limiter) {
-        context.caller = await callerKey(options.submitLimit?.key, request);
+        const key = options.submitLimit?.key;
+        // Without a key, one budget shared by every caller.
+        context.caller = key ? await appCallback(() => key(request), request, 'The proxy could not tell who is asking.') : '';
         refuseOverLimit(limiter.wait(context.caller));
       }
     }
