@@ -17,7 +17,7 @@ export function createDefaultImaging(): Imaging {
  * neither works (an edge runtime without canvas), so a server can say so up front instead of failing each edit.
  */
 export async function loadDefaultImaging(): Promise<Imaging> {
-  if (hasCanvasImaging()) return createCanvasImaging();
-  await loadSharp();
-  return createSharpImaging();
+  const imaging = createDefaultImaging();
+  if (imaging.name === 'sharp') await loadSharp();
+  return imaging;
 }
